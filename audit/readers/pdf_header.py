@@ -1,0 +1,102 @@
+"""Numeric columns of a table, read from its (possibly multi-line, multi-level) header.
+
+Header words wrap inside narrow cells ("本年收入合" / "计"), so fragments that sit directly under
+one another are stacked back into one cell before their text is compared with the known layouts.
+A column is then the x-extent of its header cell; cells are assigned to it by overlap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from audit.readers.pdf_layout import Frag
+from audit.readers.pdf_titles import COLUMNS, T7_GROUPS, T7_MEASURES, is_structural, norm
+
+# Single-character code headers sit under "科目编码" and must not be read as its last line.
+_NEVER_STACK = {"类", "款", "项"}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    x0: float
+    x1: float
+
+    @property
+    def xc(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+def stack_cells(frags: list[Frag]) -> list[list[Frag]]:
+    """Group header fragments into cells: same column (x-overlap) and consecutive lines."""
+    cells: list[list[Frag]] = []
+    for f in sorted(frags, key=lambda f: (f.y, f.x0)):
+        home = None
+        if f.text not in _NEVER_STACK:
+            for cell in cells:
+                last = cell[-1]
+                if (
+                    last.text not in _NEVER_STACK
+                    and 0 < f.y - last.y <= 1.5 * f.size
+                    and f.overlap(last.x0, last.x1) > 0
+                ):
+                    home = cell
+                    break
+        if home is None:
+            cells.append([f])
+        else:
+            home.append(f)
+    return cells
+
+
+def _span(cell: list[Frag]) -> tuple[float, float]:
+    return min(f.x0 for f in cell), max(f.x1 for f in cell)
+
+
+def find_columns(table_id: str, frags: list[Frag]) -> list[Column]:
+    """Numeric columns left to right; unknown non-structural headers keep their printed text."""
+    if table_id == "T7":
+        return _t7_columns(frags)
+    known = COLUMNS.get(table_id, {})
+    cols: list[Column] = []
+    for cell in stack_cells(frags):
+        key = norm("".join(f.text for f in cell))
+        if key in known:
+            name = known[key]
+        elif is_structural(key) or key.startswith("单位") or not key:
+            continue
+        else:
+            name = " ".join("".join(f.text for f in cell).split())
+        cols.append(Column(name, *_span(cell)))
+    return sorted(cols, key=lambda c: c.x0)
+
+
+def _t7_columns(frags: list[Frag]) -> list[Column]:
+    """Name the 12 leaves "<预算数|决算数>/<item>"; items are paired with leaf pairs in x order."""
+    leaves = sorted((f for f in frags if norm(f.text) in T7_MEASURES), key=lambda f: f.x0)
+    groups: list[tuple[str, float]] = []
+    for cell in stack_cells([f for f in frags if norm(f.text) not in T7_MEASURES]):
+        key = norm("".join(f.text for f in cell)).replace("(", "（").replace(")", "）")
+        if key in T7_GROUPS:
+            x0, x1 = _span(cell)
+            groups.append((T7_GROUPS[key], (x0 + x1) / 2))
+    groups.sort(key=lambda g: g[1])
+    pairs = [leaves[i : i + 2] for i in range(0, len(leaves) - 1, 2)]
+    if len(groups) != len(pairs):
+        order = list(dict.fromkeys(T7_GROUPS.values()))
+        groups = [(order[i], 0.0) for i in range(min(len(order), len(pairs)))]
+    cols: list[Column] = []
+    for (group, _), pair in zip(groups, pairs, strict=False):
+        for leaf in pair:
+            cols.append(Column(f"{norm(leaf.text)}/{group}", leaf.x0, leaf.x1))
+    return cols
+
+
+def pick_column(frag: Frag, cols: list[Column]) -> Column | None:
+    """Largest overlap wins; numbers that miss every header fall to the nearest centre."""
+    if not cols:
+        return None
+    best = max(cols, key=lambda c: frag.overlap(c.x0, c.x1))
+    if frag.overlap(best.x0, best.x1) > 0:
+        return best
+    return min(cols, key=lambda c: abs(c.xc - frag.xc))

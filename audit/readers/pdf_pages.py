@@ -1,0 +1,72 @@
+"""Walk the pages once, deciding for every line whether it is prose or belongs to a table.
+
+A table starts at a line that is a whole table title followed by a table head, runs over
+following pages while they still look like a table, and ends at its 注/说明 note, at the next
+title, or at a page of prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from audit.document import Table
+from audit.readers.pdf_layout import VLine
+from audit.readers.pdf_tables import TableBuilder
+from audit.readers.pdf_titles import match_title
+
+_NOTE = re.compile(r"^(注|说明|备注)[：:]")
+_PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+_HEADISH = ("单位", "项目", "科目", "预算数", "决算数", "经济分类", "功能分类")
+
+
+def split_pages(pages: list[tuple[list[VLine], float]]) -> tuple[list[tuple[int, VLine]], list[Table]]:
+    """Return prose lines as (page, line) in reading order, and the tables found."""
+    prose: list[tuple[int, VLine]] = []
+    tables: list[Table] = []
+    open_table: TableBuilder | None = None
+    for pno, (lines, width) in enumerate(pages, 1):
+        if open_table and not _looks_tabular(lines, width):
+            tables.append(open_table.finish())
+            open_table = None
+        for i, ln in enumerate(lines):
+            table_id = _title_at(lines, i)
+            if table_id:
+                if open_table:
+                    tables.append(open_table.finish())
+                open_table = TableBuilder(table_id, ln.text, pno)
+                prose.append((pno, ln))
+            elif open_table and _NOTE.match(ln.compact):
+                open_table.note = ln.text
+                tables.append(open_table.finish())
+                open_table = None
+                prose.append((pno, ln))
+            elif open_table:
+                open_table.add(pno, ln)
+            else:
+                prose.append((pno, ln))
+    if open_table:
+        tables.append(open_table.finish())
+    return prose, tables
+
+
+def _title_at(lines: list[VLine], i: int) -> str | None:
+    """A table of contents lists the same titles, but one after another and with no table head."""
+    table_id = match_title(lines[i].compact)
+    if not table_id:
+        return None
+    following = lines[i + 1 : i + 5]
+    if following and match_title(following[0].compact):
+        return None
+    if not any(w in ln.compact for ln in following for w in _HEADISH):
+        return None
+    return table_id
+
+
+def _looks_tabular(lines: list[VLine], width: float) -> bool:
+    """Prose pages have lines running most of the page width; table cells are short."""
+    if lines and _PART.match(lines[0].compact):
+        return False
+    wide = sum(
+        1 for ln in lines if not _NOTE.match(ln.compact) for f in ln.frags if f.x1 - f.x0 > 0.5 * width
+    )
+    return wide < 2

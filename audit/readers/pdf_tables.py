@@ -1,0 +1,132 @@
+"""Turn the lines a table title claims (on its page and continuation pages) into a Table.
+
+Each page chunk is split into header and body; columns come from the header (or, on a
+continuation page without a repeated header, from the previous page), and side-by-side tables
+(T1, T4, T6) are cut into their two halves before rows are built.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from audit.document import Table, TableRow
+from audit.readers.pdf_header import Column, find_columns, stack_cells
+from audit.readers.pdf_layout import AMOUNT_RE, CODE_RE, Frag, VLine
+from audit.readers.pdf_rows import MARKER_RE, build_rows
+from audit.readers.pdf_titles import SECTIONS, header_vocabulary, norm
+
+_EMPTY_RE = re.compile(r"无数据|没有|本表为空|无.{0,30}(收入|支出)")
+
+
+@dataclass
+class TableBuilder:
+    """Collects a table's lines page by page; `finish` does the geometry once all are known."""
+
+    table_id: str
+    title: str
+    page: int
+    chunks: list[tuple[int, list[VLine]]] = field(default_factory=list)
+    note: str | None = None
+
+    def add(self, page: int, line: VLine) -> None:
+        if self.chunks and self.chunks[-1][0] == page:
+            self.chunks[-1][1].append(line)
+        else:
+            self.chunks.append((page, [line]))
+
+    def finish(self) -> Table:
+        names = SECTIONS.get(self.table_id, (None,))
+        by_section: dict[str | None, list[TableRow]] = {n: [] for n in names}
+        cols: list[Column] = []
+        boundary: float | None = None
+        wrap: dict[str | None, float] = {}
+        fallback = "“三公”经费"
+        for page, lines in self.chunks:
+            lines = [ln for ln in lines if not _is_unit_line(ln)]
+            head_frags, body_frags = self._split(lines, first=page == self.page)
+            cols = find_columns(self.table_id, head_frags) or cols
+            fallback = _t7_label(head_frags) or fallback
+            if len(names) == 2 and boundary is None:
+                boundary = _boundary(cols, body_frags)
+            for name, frags, section_cols in _split_sections(names, boundary, body_frags, cols):
+                rows, wrap[name] = build_rows(frags, section_cols, page, name, fallback, wrap.get(name, 0.0))
+                by_section[name].extend(rows)
+        rows = [r for n in names for r in by_section[n]]
+        empty_note = None
+        if self.note and _EMPTY_RE.search(self.note):
+            rows = [r for r in rows if r.cells]
+            empty_note = self.note
+        return Table(
+            title=self.title, rows=rows, table_id=self.table_id, page=self.page, empty_note=empty_note
+        )
+
+    def _split(self, lines: list[VLine], first: bool) -> tuple[list[Frag], list[Frag]]:
+        """Header and body fragments.
+
+        On the title page the header ends where the first number, code or row marker appears;
+        header words printed on that same baseline (类 款 项 beside a number) stay header, and a
+        wrapped first label just above it stays body. On a continuation page only leading lines
+        made of header words are a (repeated) header.
+        """
+        vocab = header_vocabulary(self.table_id)
+        frags = [f for ln in lines for f in ln.frags]
+        if not first:
+            i = next(
+                (k for k, ln in enumerate(lines) if not all(norm(f.text) in vocab for f in ln.frags)),
+                len(lines),
+            )
+            return [f for ln in lines[:i] for f in ln.frags], [f for ln in lines[i:] for f in ln.frags]
+        data = [ln.y for ln in lines if _is_data(ln)]
+        if not data:
+            return frags, []
+        top = min(data)
+        head = [
+            f
+            for f in frags
+            if f.y < top - 0.75 * f.size
+            or (f.y <= top + 2 and norm(f.text) in vocab and not _is_data_frag(f))
+        ]
+        ids = {id(f) for f in head}
+        return head, [f for f in frags if id(f) not in ids]
+
+
+def _is_data_frag(f: Frag) -> bool:
+    return bool(AMOUNT_RE.match(f.text) or CODE_RE.match(f.text) or MARKER_RE.match(f.text))
+
+
+def _is_data(ln: VLine) -> bool:
+    return any(_is_data_frag(f) for f in ln.frags)
+
+
+def _is_unit_line(ln: VLine) -> bool:
+    return any(f.text.replace(" ", "").startswith(("单位：", "单位:")) for f in ln.frags)
+
+
+def _t7_label(frags: list[Frag]) -> str | None:
+    for cell in stack_cells(frags):
+        text = "".join(f.text for f in cell)
+        if norm(text).endswith("三公经费"):
+            return text
+    return None
+
+
+def _boundary(cols: list[Column], body: list[Frag]) -> float | None:
+    """Left edge of the right half: its leftmost label or code right of the left half's 决算数."""
+    left = next((c for c in cols if c.name == "决算数"), None)
+    if left is None:
+        return None
+    xs = [f.x0 for f in body if f.x0 > left.x1 + 2 or (f.x0 > left.xc and not AMOUNT_RE.match(f.text))]
+    return min(xs) - 1 if xs else None
+
+
+def _split_sections(
+    names: tuple[str | None, ...], boundary: float | None, frags: list[Frag], cols: list[Column]
+) -> list[tuple[str | None, list[Frag], list[Column]]]:
+    if len(names) == 1 or boundary is None:
+        return [(names[0], frags, cols)]
+    b = boundary
+    return [
+        (names[0], [f for f in frags if f.xc < b], [c for c in cols if c.xc < b]),
+        (names[1], [f for f in frags if f.xc >= b], [c for c in cols if c.xc >= b]),
+    ]
