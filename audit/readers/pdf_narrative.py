@@ -13,7 +13,7 @@ from audit.document import Line, Paragraph
 from audit.readers.pdf_layout import VLine
 
 _HEADING = re.compile(
-    r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十\d]+条)"
+    r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(、|．|\.(?!\d))|第[一二三四五六七八九十\d]+条)"
 )
 
 
@@ -53,10 +53,10 @@ def _continues(
 ) -> bool:
     (p_page, p), (c_page, c) = prev, cur
     size = max(p.size, c.size)
-    if abs(p.size - c.size) > 1 or _HEADING.match(c.compact) or c_page not in (p_page, p_page + 1):
+    if _HEADING.match(c.compact) or c_page not in (p_page, p_page + 1):
         return False
     if c_page == p_page and not 0 < c.y - p.y <= 2.0 * size:
         return False
     left, right = margins
-    full = p.x1 >= right[widths[p_page - 1]] - 3.5 * size
+    full = p.x1 >= right[widths[p_page - 1]] - 5 * size
     return full and c.x0 <= left[widths[c_page - 1]] + 0.8 * size

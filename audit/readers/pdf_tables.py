@@ -16,6 +16,8 @@ from audit.readers.pdf_layout import AMOUNT_RE, CODE_RE, Frag, VLine
 from audit.readers.pdf_rows import MARKER_RE, build_rows
 from audit.readers.pdf_titles import SECTIONS, header_vocabulary, norm
 
+# Total rows share words with headers; on a data baseline they are rows.
+_ROW_WORDS = {"合计", "小计", "总计"}
 _EMPTY_RE = re.compile(r"无数据|没有|本表为空|无.{0,30}(收入|支出)")
 
 
@@ -85,7 +87,12 @@ class TableBuilder:
             f
             for f in frags
             if f.y < top - 0.75 * f.size
-            or (f.y <= top + 2 and norm(f.text) in vocab and not _is_data_frag(f))
+            or (
+                f.y <= top + 2
+                and norm(f.text) in vocab
+                and norm(f.text) not in _ROW_WORDS
+                and not _is_data_frag(f)
+            )
         ]
         ids = {id(f) for f in head}
         return head, [f for f in frags if id(f) not in ids]
