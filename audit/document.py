@@ -1,0 +1,88 @@
+"""What a reader hands to extraction: text and tables with their places, nothing about amounts.
+
+Readers know file formats; extraction knows the report language. This module is the contract
+between them, so a new format (docx, xlsx) only has to fill these few classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class UnreadableDocument(Exception):
+    """Raised by a reader when a file cannot be turned into a Document; the message is for users."""
+
+
+@dataclass(frozen=True)
+class Line:
+    """One physical line of text as written.
+
+    `line` is the 1-based line number in the file (text) or within the page (PDF); `column` is the
+    1-based column of `text[0]` in that original line, so a figure at `text[i]` sits at column
+    `column + i`. `paragraph` numbers Word paragraphs.
+    """
+
+    text: str
+    line: int | None = None
+    page: int | None = None
+    column: int = 1
+    paragraph: int | None = None
+
+
+@dataclass
+class Paragraph:
+    """Lines that form one run of prose; soft line breaks inside it are not sentence boundaries."""
+
+    lines: list[Line]
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell as written. `ref` is a spreadsheet reference such as D7 when there is one."""
+
+    column: str
+    text: str
+    page: int | None = None
+    ref: str | None = None
+
+
+@dataclass
+class TableRow:
+    """A row: its label (科目名称 / 项目), its classification code if any, and its cells.
+
+    `section` separates the halves of side-by-side tables (T1/T4: 收入 / 支出; T6: 人员经费 /
+    公用经费), whose labels such as 总计 occur once per half.
+    """
+
+    label: str
+    cells: list[Cell]
+    code: str | None = None
+    section: str | None = None
+    page: int | None = None
+
+
+@dataclass
+class Table:
+    """A recognised table. `table_id` is T1…T9 when the title matched a known table."""
+
+    title: str
+    rows: list[TableRow]
+    table_id: str | None = None
+    page: int | None = None
+    sheet: str | None = None
+    unit: str = "万元"
+    empty_note: str | None = None
+
+
+@dataclass
+class Document:
+    """A report as read: prose paragraphs in reading order and the tables found."""
+
+    path: str
+    kind: str
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    pages: int | None = None
+
+    def lines(self) -> list[Line]:
+        return [ln for p in self.paragraphs for ln in p.lines]

@@ -1,0 +1,113 @@
+"""Evaluate rules over a document's figures → findings and counts.
+
+The engine never opens a file: it sees figures and the rulebook only. It fills in rule id and
+severity from the rulebook, so a configured override cannot be forgotten by a family.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from audit.diagnose import diagnose
+from audit.facts import Facts
+from audit.intervals import fmt
+from audit.kinds import FAMILIES
+from audit.kinds.base import Direct
+from audit.messages import KIND_NAMES, render
+from audit.model import Figure, Finding, Location, Suggestion
+from audit.relation import Relation, Verdict, check, describe
+from audit.rulebook import Rule
+
+WORDS = {"change": ("增加", "减少"), "change_rate": ("增长", "下降")}
+
+
+@dataclass
+class Outcome:
+    findings: list[Finding] = field(default_factory=list)
+    checks: int = 0
+    skipped: int = 0
+
+
+def stated(fig: Figure) -> str:
+    prefix = ""
+    if fig.measure in WORDS:
+        prefix = WORDS[fig.measure][0 if (fig.direction or 1) > 0 else 1]
+    elif fig.measure == "share":
+        prefix = "占"
+    elif fig.measure == "exec_rate":
+        prefix = "完成"
+    return f"{prefix}{fig.text}{fig.unit}"
+
+
+def evaluate(rules: list[Rule], facts: Facts, lang: str = "zh") -> Outcome:
+    out = Outcome()
+    verdicts: list[tuple[Rule, Verdict]] = []
+    for rule in rules:
+        family = FAMILIES[rule.family]
+        for item in family(rule, facts):
+            out.checks += 1
+            if isinstance(item, Direct):
+                if item.failed:
+                    out.findings.append(_direct(rule, item, lang))
+                continue
+            verdicts.append((rule, check(item)))
+    diagnoses = diagnose([v for _, v in verdicts])
+    merged: dict[tuple, Finding] = {}
+    for rule, v in verdicts:
+        if v.status in {"ok", "unbounded"}:
+            if v.status == "unbounded":
+                out.skipped += 1
+            continue
+        finding = _finding(rule, v, diagnoses.get(id(v)), lang)
+        if finding.suggestion is not None:
+            key: tuple = (rule.id, finding.suggestion.location, finding.severity)
+        elif finding.severity != "error":
+            key = (finding.severity, frozenset(finding.locations))
+        else:
+            key = (id(v),)
+        merged.setdefault(key, finding)
+    out.findings.extend(merged.values())
+    out.skipped += facts.skipped
+    return out
+
+
+def _title(rule: Rule, lang: str) -> str:
+    return rule.title_en if lang == "en" and rule.title_en else rule.title
+
+
+def _finding(rule: Rule, v: Verdict, diag, lang: str) -> Finding:
+    rel: Relation = v.relation
+    expr, computed = describe(rel)
+    target = rel.env.get(rel.target) if rel.target else None
+    args = {"title": _title(rule, lang), "stated": stated(target) if target else "",
+            "computed_expr": expr, "computed": computed or "—", "detail": expr}
+    severity = rule.severity
+    key = "relation" if target is not None else "relation_plain"
+    if v.status == "rounding":
+        severity, key = "info", "rounding" if target is not None else "relation_plain"
+    elif v.status == "truncation":
+        severity, key = "warning", "truncation" if target is not None else "relation_plain"
+    elif rel.soft_below and v.lhs is not None and v.rhs is not None and v.lhs.hi < v.rhs.lo:
+        severity, key = "warning", "relation_below"
+    figures = rel.figures()
+    suggestion = None
+    if diag is not None and v.status == "fail" and severity == "error":
+        figures = [diag.suspect] + [f for f in figures if f.index != diag.suspect.index]
+        if diag.value is not None:
+            suggestion = Suggestion(diag.suspect.location, diag.suspect.text, fmt(diag.value, diag.suspect.decimals))
+    locations = tuple(dict.fromkeys(f.location for f in figures))
+    return Finding(rule=rule.id, severity=severity, message=render(key, lang, **args), locations=locations,
+                   expected=computed, actual=target.text if target else None, suggestion=suggestion,
+                   section=figures[0].section, concept=figures[0].concept, title=_title(rule, lang))
+
+
+def _direct(rule: Rule, item: Direct, lang: str) -> Finding:
+    args = dict(item.args)
+    if "kind" in args:
+        args["kind"] = KIND_NAMES.get(lang, KIND_NAMES["zh"]).get(args["kind"], args["kind"])
+    locations: list[Location] = [f.location for f in item.figures] + list(item.locations)
+    first = item.figures[0] if item.figures else None
+    return Finding(rule=rule.id, severity=item.severity or rule.severity, message=render(item.message, lang, **args),
+                   locations=tuple(dict.fromkeys(locations)), expected=item.expected, actual=item.actual,
+                   section=first.section if first else args.get("section"),
+                   concept=first.concept if first else None, title=_title(rule, lang))

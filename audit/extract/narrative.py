@@ -1,0 +1,184 @@
+"""Prose → figures: every number with a unit, typed by the grammar in cues.py and the vocabulary.
+
+A sentence (up to 。) is one claim. Within it each number gets a measure (amount, share, change,
+change_rate, exec_rate), a period (current, prior, budget) and a concept: the vocabulary term or
+classification path written nearest before it, else the subject the sentence is about. Parts
+listed after 其中 / 主要用于 are tied to the amount before that word, and a sentence ending in
+“其中：” hands its head on to the lines that follow (as reports list 人员经费 / 公用经费 or the 项
+below it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from audit.document import Document
+from audit.extract import cues
+from audit.extract.paths import find_paths
+from audit.extract.sections import SectionTracker
+from audit.extract.stream import Stream
+from audit.model import Figure
+from audit.numbers import NUMBER, parse_number
+from audit.vocabulary import Vocabulary, default_vocabulary
+
+SENTENCE_END = re.compile(r"[。!?]")
+
+
+@dataclass
+class Claim:
+    """One sentence: its figures' indices and the comparison words it uses."""
+
+    id: int
+    section: str
+    text: str
+    paragraph: int
+    figures: list[int] = field(default_factory=list)
+    compare: int | None = None
+    no_change: bool = False
+    lead: str | None = None
+
+
+@dataclass
+class Extraction:
+    figures: list[Figure]
+    claims: dict[int, Claim]
+    parents: dict[int, int]
+    sections: list[str]
+    lines: dict[int, str] = field(default_factory=dict)
+
+
+class _State:
+    def __init__(self) -> None:
+        self.figures: list[Figure] = []
+        self.claims: dict[int, Claim] = {}
+        self.parents: dict[int, int] = {}
+        self.carry_head: int | None = None
+        self.carry_used_in: int | None = None
+        self.prev_last: tuple[int, int] | None = None
+        self.sections: list[str] = []
+
+
+def extract_narrative(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
+    vocab = vocab or default_vocabulary()
+    st = _State()
+    tracker = SectionTracker()
+    lines: dict[int, str] = {}
+    for p_index, paragraph in enumerate(doc.paragraphs):
+        stream = Stream.of(paragraph, doc.path)
+        for ln in paragraph.lines:
+            if ln.line is not None and ln.page is None:
+                lines[ln.line] = ln.text
+        if tracker.feed(stream.text):
+            st.carry_head = None
+            if tracker.label not in st.sections:
+                st.sections.append(tracker.label)
+            continue
+        pos = 0
+        for m in list(SENTENCE_END.finditer(stream.text)) + [None]:
+            end = m.end() if m else len(stream.text)
+            if end > pos and stream.text[pos:end].strip():
+                _sentence(stream, pos, end, p_index, tracker.label, vocab, st)
+            pos = end
+    return Extraction(st.figures, st.claims, st.parents, st.sections, lines)
+
+
+def _sentence(stream: Stream, start: int, end: int, p_index: int, section: str, vocab: Vocabulary,
+              st: _State) -> None:
+    text = stream.text[start:end]
+    claim = Claim(id=len(st.claims), section=section, text=stream.raw[start:end], paragraph=p_index)
+    st.claims[claim.id] = claim
+    for pattern, sign in cues.COMPARE_WORDS:
+        if pattern.search(text):
+            claim.compare = sign
+            break
+    claim.no_change = bool(cues.NO_CHANGE.search(text)) and claim.compare is None
+    paths = find_paths(text)
+    subject: str | None = None
+    prev_end = 0
+    last_amount: int | None = None
+    head: int | None = None
+    carried = st.carry_head is not None and st.carry_used_in != p_index
+    if carried:
+        head = st.carry_head
+    elif st.prev_last and st.prev_last[0] == p_index and cues.BREAKDOWN.match(text.lstrip()):
+        head = st.prev_last[1]
+    claim.lead = (lead := vocab.last_concept_first(text)) and lead.concept
+    for m in NUMBER.finditer(text):
+        if m.start() < prev_end:
+            continue
+        unit_m = vocab.unit_pattern.match(text, m.end())
+        left = text[prev_end:m.start()]
+        share_m = cues.SHARE.search(left)
+        if unit_m is None and not share_m:
+            continue
+        unit = unit_m.group(1) if unit_m else ""
+        after = text[unit_m.end() if unit_m else m.end():]
+        if cues.NOT_A_FIGURE_AFTER.match(after) or (unit_m is None and after[:1] in "年月日号"):
+            continue
+        parsed = parse_number(m.group())
+        if parsed is None:
+            continue
+        # The concept named in this stretch of text, or a classification path, whichever is nearer.
+        named = vocab.last_concept(left)
+        path = next((p for p in reversed(paths) if prev_end <= p.start and p.end <= m.start()), None)
+        if path and (named is None or path.end - prev_end >= named.end):
+            subject = path.key
+        elif named:
+            subject = named.concept
+        else:
+            path = None
+        measure, period, direction, of = "amount", "current", None, None
+        if share_m:
+            measure = "share"
+            whole = vocab.last_concept(share_m.group("whole"))
+            of = whole.concept if whole else None
+        elif (cm := cues.CHANGE.search(left)) and (unit == "%" or not cues.EXEC.search(left)):
+            measure = "change_rate" if unit == "%" else "change"
+            direction = cues.direction_of(cm.group("word"))
+        elif cues.EXEC.search(left) or (unit == "%" and "执行率" in left):
+            measure = "exec_rate"
+        elif cues.BUDGET.search(left):
+            period = "budget"
+        elif cues.PRIOR_AFTER.match(after):
+            period = "prior"
+        role = None
+        head_fig = st.figures[head] if head is not None else None
+        if (measure == "amount" and period == "current" and head_fig is not None and unit == head_fig.unit
+                and not (carried and claim.figures)):
+            role = "part"
+        own_name = named is not None or path is not None or cues.ACTUAL.search(left)
+        if measure == "amount" and period == "current" and not own_name:
+            concept = f"claim:{claim.id}:{m.start()}"
+        else:
+            concept = subject or f"claim:{claim.id}"
+        if role == "part" and head_fig is not None and concept == head_fig.concept:
+            concept = f"claim:{claim.id}:{m.start()}"
+        fig = Figure(
+            concept=concept, value=parsed.value, decimals=parsed.decimals, unit=unit,
+            location=stream.location(start + m.start(), start + m.end()), measure=measure,
+            period=period, claim=claim.id, role=role, of=of, direction=direction, section=section,
+            index=len(st.figures),
+        )
+        st.figures.append(fig)
+        claim.figures.append(fig.index)
+        if role == "part" and head is not None:
+            st.parents[fig.index] = head
+            if carried:
+                st.carry_used_in = p_index
+        if measure == "amount" and period == "current":
+            last_amount = fig.index
+        prev_end = unit_m.end() if unit_m else m.end()
+        tail = text[prev_end:]
+        nxt = NUMBER.search(tail)
+        between = tail[: nxt.start()] if nxt else tail
+        if last_amount is not None and cues.BREAKDOWN.search(between) and measure == "amount" and period == "current":
+            head = last_amount
+    # A sentence that ends by announcing its parts (“…307.34万元，其中：”) hands its head on.
+    stripped = text.rstrip(" 。:")
+    if head is not None and cues.BREAKDOWN.search(stripped[-6:]) and (head == last_amount or not claim.figures):
+        st.carry_head, st.carry_used_in = head, p_index
+    elif carried and not claim.figures and st.carry_used_in != p_index:
+        st.carry_head = None
+    if last_amount is not None:
+        st.prev_last = (p_index, last_amount)

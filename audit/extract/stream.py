@@ -1,0 +1,49 @@
+"""A paragraph as one normalised string that still knows where each character came from."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from audit.document import Line, Paragraph
+from audit.model import Location
+from audit.numbers import normalise
+
+
+@dataclass
+class Stream:
+    raw: str
+    text: str
+    starts: list[int]
+    lines: list[Line]
+    path: str
+
+    @staticmethod
+    def of(paragraph: Paragraph, path: str) -> Stream:
+        starts, pieces, pos = [], [], 0
+        for line in paragraph.lines:
+            starts.append(pos)
+            pieces.append(line.text)
+            pos += len(line.text)
+        raw = "".join(pieces)
+        return Stream(raw=raw, text=normalise(raw), starts=starts, lines=paragraph.lines, path=path)
+
+    def location(self, start: int, end: int) -> Location:
+        """Location of text[start:end]: line and 1-based inclusive columns in the original line."""
+        i = max(0, bisect_right(self.starts, start) - 1)
+        line, offset = self.lines[i], self.starts[i]
+        col = line.column + (start - offset)
+        end_in_line = min(end, offset + len(line.text))
+        return Location(
+            path=self.path,
+            page=line.page,
+            line=line.line,
+            column=col,
+            end_column=line.column + (end_in_line - offset) - 1,
+            text=self.raw[start:end],
+            paragraph=line.paragraph,
+        )
+
+    def line_text(self, start: int) -> tuple[int | None, str]:
+        i = max(0, bisect_right(self.starts, start) - 1)
+        return self.lines[i].line, self.lines[i].text

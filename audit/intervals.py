@@ -1,0 +1,88 @@
+"""Rounding intervals and interval arithmetic: the only home of tolerance policy.
+
+A figure written with d decimals stands for every true value that rounds to it. Under
+round-to-nearest that is [v - ½·10^-d, v + ½·10^-d]; under truncation [v, v + 10^-d) for v > 0.
+A relation is consistent when some choice of true values inside these intervals satisfies it
+(XBRL Calculations 1.1). Bounds are treated as closed: a value exactly on the boundary could
+round either way (half-up or half-even), so the lenient reading avoids false alarms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from typing import Literal
+
+RoundingMode = Literal["round", "truncate"]
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Interval:
+    lo: Decimal
+    hi: Decimal
+
+    @staticmethod
+    def exact(v: Decimal) -> Interval:
+        return Interval(v, v)
+
+    @staticmethod
+    def of(value: Decimal, decimals: int, mode: RoundingMode = "round") -> Interval:
+        unit = Decimal(1).scaleb(-decimals)
+        if mode == "round":
+            half = unit / 2
+            return Interval(value - half, value + half)
+        if value > 0:
+            return Interval(value, value + unit)
+        if value < 0:
+            return Interval(value - unit, value)
+        return Interval(-unit, unit)
+
+    def __add__(self, o: Interval) -> Interval:
+        return Interval(self.lo + o.lo, self.hi + o.hi)
+
+    def __sub__(self, o: Interval) -> Interval:
+        return Interval(self.lo - o.hi, self.hi - o.lo)
+
+    def __neg__(self) -> Interval:
+        return Interval(-self.hi, -self.lo)
+
+    def __mul__(self, o: Interval) -> Interval:
+        ps = [self.lo * o.lo, self.lo * o.hi, self.hi * o.lo, self.hi * o.hi]
+        return Interval(min(ps), max(ps))
+
+    def __truediv__(self, o: Interval) -> Interval | None:
+        """None when the divisor may be zero: the ratio is then unbounded and cannot be judged."""
+        if o.lo <= 0 <= o.hi:
+            return None
+        with localcontext() as ctx:
+            ctx.prec = 34
+            ps = [self.lo / o.lo, self.lo / o.hi, self.hi / o.lo, self.hi / o.hi]
+        return Interval(min(ps), max(ps))
+
+    def intersects(self, o: Interval) -> bool:
+        return self.lo <= o.hi and o.lo <= self.hi
+
+    def contains(self, v: Decimal) -> bool:
+        return self.lo <= v <= self.hi
+
+    @property
+    def mid(self) -> Decimal:
+        return (self.lo + self.hi) / 2
+
+
+def unit_of(decimals: int) -> Decimal:
+    return Decimal(1).scaleb(-decimals)
+
+
+def quantize(value: Decimal, decimals: int) -> Decimal:
+    """Round half up to `decimals`: how the tool writes a suggested value."""
+    from decimal import ROUND_HALF_UP
+
+    return value.quantize(unit_of(decimals), rounding=ROUND_HALF_UP)
+
+
+def fmt(value: Decimal, decimals: int) -> str:
+    q = quantize(value, decimals)
+    return f"{q:.{decimals}f}" if decimals > 0 else str(q.to_integral_value())

@@ -1,0 +1,72 @@
+"""Change family: 与上年相比 增加/减少 Δ，增长/下降 r%.
+
+Δ = this year − last year and r = Δ ÷ last year × 100, with the direction word giving the sign.
+When the sentence does not state last year, it is implied as this year ∓ Δ. A last year of zero
+leaves the rate undefined: a stated finite rate is then an error of its own (zero_base).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from audit.expr import BinOp, Num, Var
+from audit.facts import Facts
+from audit.kinds.base import Direct
+from audit.relation import Relation
+from audit.rulebook import Rule
+
+HUNDRED = Num(Decimal(100))
+
+
+def bind(rule: Rule, facts: Facts) -> Iterator[Relation | Direct]:
+    source = rule.params.get("source", "narrative")
+    for claim_id in sorted({f.claim for f in facts.figures if f.measure in {"change", "change_rate"}
+                            and f.source == source and f.claim is not None}):
+        figs = facts.in_claim(claim_id)
+        for subject in dict.fromkeys(f.concept for f in figs if f.measure in {"change", "change_rate"}):
+            yield from _subject(rule, facts, [f for f in figs if f.concept == subject])
+
+
+def _subject(rule: Rule, facts: Facts, figs: list) -> Iterator[Relation | Direct]:
+    delta = next((f for f in figs if f.measure == "change"), None)
+    rate = next((f for f in figs if f.measure == "change_rate"), None)
+    anchor = delta or rate
+    last = next((f for f in figs if f.period == "prior" and f.measure == "amount"), None)
+    this = facts.find(anchor.concept, near=anchor) if not anchor.concept.startswith("claim:") else None
+    if this is not None and this.unit != (delta.unit if delta else this.unit):
+        this = None
+    sign = anchor.direction or 1
+    env = {}
+    if this is not None:
+        env["this"] = this
+    if last is not None:
+        env["last"] = last
+    if delta is not None:
+        env["d"] = delta
+    if rate is not None:
+        env["r"] = rate
+    # Δ stated with its sign word: this − last = Δ (increase) or last − this = Δ (decrease).
+    diff = (BinOp("-", Var("this"), Var("last")) if sign > 0 else BinOp("-", Var("last"), Var("this")))
+    if delta is not None and this is not None and last is not None:
+        yield Relation(rule.id, Var("d"), "=", diff, env, target="d")
+    if rate is None:
+        if delta is not None and (this is None and last is None):
+            facts.skipped += 1
+        return
+    if last is not None:
+        base = Var("last")
+    elif this is not None and delta is not None:
+        base = BinOp("-", Var("this"), Var("d")) if sign > 0 else BinOp("+", Var("this"), Var("d"))
+    else:
+        facts.skipped += 1
+        return
+    from audit.relation import point
+
+    base_value = point(base, env)
+    if base_value is not None and base_value == 0 and rate.value != 0:
+        yield Direct(rule.params.get("zero_base_rule", rule.id), "zero_base", {"rate": rate.text},
+                     figures=[rate] + [f for f in (last, delta, this) if f is not None])
+        return
+    numerator = Var("d") if delta is not None else diff
+    yield Relation(rule.id, Var("r"), "=", BinOp("*", BinOp("/", numerator, base), HUNDRED), env, target="r")

@@ -1,0 +1,46 @@
+"""Execution family: 完成预算 c% = actual ÷ budget × 100, and the words 等于/大于/小于 agree with c.
+
+The budget is the amount the same sentence states after 预算(为); when a sentence gives only
+the rate (完成预算100%), the rate cannot be recomputed and is skipped, but the comparison words
+(决算数等于预算数) are still checked against it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from audit.expr import BinOp, Num, Var
+from audit.facts import Facts
+from audit.relation import Relation
+from audit.rulebook import Rule
+
+HUNDRED = Num(Decimal(100))
+
+
+def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
+    mode = rule.params.get("check", "rate")
+    for rate in facts.figures:
+        if rate.measure != "exec_rate" or rate.source != rule.params.get("source", "narrative"):
+            continue
+        figs = facts.in_claim(rate.claim)
+        before = [f for f in figs if f.index < rate.index and f.unit != "%"]
+        budget = next((f for f in reversed(before) if f.period == "budget"), None)
+        actual = next((f for f in reversed(before) if f.period == "current" and f.measure == "amount"), None)
+        if mode == "rate":
+            if budget is None or actual is None:
+                facts.skipped += 1
+                continue
+            env = {"c": rate, "a": actual, "b": budget}
+            yield Relation(rule.id, Var("c"), "=", BinOp("*", BinOp("/", Var("a"), Var("b")), HUNDRED), env, target="c")
+        else:
+            claim = facts.claims.get(rate.claim or -1)
+            if claim is None or claim.compare is None:
+                continue
+            env = {"c": rate}
+            if claim.compare == 0:
+                yield Relation(rule.id, Var("c"), "=", HUNDRED, env, target="c", args={"word": "等于"})
+            elif claim.compare > 0:
+                yield Relation(rule.id, HUNDRED, "<=", Var("c"), env, args={"word": "大于"})
+            else:
+                yield Relation(rule.id, Var("c"), "<=", HUNDRED, env, args={"word": "小于"})

@@ -1,0 +1,53 @@
+"""Share family: a stated 占p% equals part ÷ whole × 100.
+
+The part is the amount stated just before the share in the same sentence. The whole is the
+total the sentence names (占本年支出合计的…), else the head of the list the part belongs to,
+else the quantity the sentence is about (“三公”经费…决算中，…占…%). With no whole found the
+share is skipped and counted, never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from audit.expr import BinOp, Num, Var
+from audit.facts import Facts
+from audit.model import Figure
+from audit.relation import Relation
+from audit.rulebook import Rule
+
+HUNDRED = Num(__import__("decimal").Decimal(100))
+
+
+def _part(facts: Facts, share: Figure) -> Figure | None:
+    before = [f for f in facts.in_claim(share.claim) if f.index < share.index and f.measure == "amount"
+              and f.unit != "%"]
+    return before[-1] if before else None
+
+
+def _whole(facts: Facts, share: Figure, part: Figure) -> Figure | None:
+    if share.of:
+        found = facts.find(share.of, near=share)
+        if found is not None and found.index != part.index:
+            return found
+        return None
+    head = facts.parents.get(part.index)
+    if head is not None:
+        return facts.figures[head]
+    claim = facts.claims.get(share.claim or -1)
+    if claim and claim.lead and claim.lead != part.concept:
+        return facts.find(claim.lead, near=share)
+    return None
+
+
+def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
+    for share in facts.figures:
+        if share.measure != "share" or share.source != rule.params.get("source", "narrative"):
+            continue
+        part = _part(facts, share)
+        whole = _whole(facts, share, part) if part else None
+        if part is None or whole is None or whole.unit != part.unit:
+            facts.skipped += 1
+            continue
+        env = {"p": share, "a": part, "b": whole}
+        yield Relation(rule.id, Var("p"), "=", BinOp("*", BinOp("/", Var("a"), Var("b")), HUNDRED), env, target="p")

@@ -1,0 +1,65 @@
+"""Sum family: a total equals the sum of its parts, declared in YAML over concepts.
+
+`relation: "基本支出 + 项目支出 = 本年支出合计"`; `optional:` names parts a report may leave
+out under 不涉及的不列. When an optional part is missing the parts may legitimately fall short
+of the total, so only an excess is certain (soft_below). A missing required operand skips the
+check (DQC: no comparison when a component does not exist); it is never read as 0.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from audit.expr import Expr, Num, Var, parse, variables
+from audit.facts import Facts
+from audit.relation import Relation
+from audit.rulebook import Rule
+
+_OP = re.compile(r"\s*(<=|≤|=)\s*")
+
+
+def split_relation(text: str) -> tuple[Expr, str, Expr]:
+    parts = _OP.split(text, maxsplit=1)
+    if len(parts) != 3:
+        raise ValueError(f"relation needs '=' or '<=': {text!r}")
+    left, op, right = parts
+    return parse(left), "<=" if op in {"<=", "≤"} else "=", parse(right)
+
+
+def _drop(e: Expr, missing: set[str]) -> Expr:
+    from audit.expr import BinOp, Neg
+
+    if isinstance(e, Var) and e.name in missing:
+        return Num(__import__("decimal").Decimal(0))
+    if isinstance(e, BinOp):
+        return BinOp(e.op, _drop(e.left, missing), _drop(e.right, missing))
+    if isinstance(e, Neg):
+        return Neg(_drop(e.operand, missing))
+    return e
+
+
+def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
+    lhs, op, rhs = split_relation(rule.params["relation"])
+    optional = set(rule.params.get("optional", []))
+    period = rule.params.get("period", "current")
+    source = rule.params.get("source")
+    names = variables(lhs) + variables(rhs)
+    anchor_name = variables(rhs)[-1] if len(variables(rhs)) == 1 else names[0]
+    anchor = facts.find(anchor_name, period=period, source=source)
+    env, missing = {}, set()
+    for name in dict.fromkeys(names):
+        fig = facts.find(name, period=period, near=anchor, source=source)
+        if fig is None:
+            if name not in optional:
+                facts.skipped += 1
+                return
+            missing.add(name)
+        else:
+            env[name] = fig
+    if len(env) < 2:
+        facts.skipped += 1
+        return
+    target = variables(rhs)[0] if len(variables(rhs)) == 1 and variables(rhs)[0] in env else None
+    yield Relation(rule.id, _drop(lhs, missing), op, _drop(rhs, missing), env, target=target,
+                   soft_below=bool(missing))

@@ -1,0 +1,50 @@
+"""read → extract → evaluate → findings, for one document at a time.
+
+This is the stage boundary where anything a reader raises becomes an "unreadable" result with
+its reason, so one bad file never stops a run and users never see a traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from audit.document import UnreadableDocument
+from audit.engine import evaluate
+from audit.extract import extract
+from audit.model import DocumentResult, Finding
+from audit.readers import read_document
+from audit.rulebook import Rule
+
+log = logging.getLogger(__name__)
+
+SECTION_OTHER = "（其他）"
+
+
+def check_path(path: str, rules: list[Rule], lang: str = "zh") -> DocumentResult:
+    try:
+        doc = read_document(path)
+    except UnreadableDocument as exc:
+        return DocumentResult(path=path, status="unreadable", error=str(exc))
+    except Exception as exc:  # stage boundary: a reader bug must not stop the run
+        log.debug("reader crashed on %s", path, exc_info=True)
+        return DocumentResult(path=path, status="unreadable", error=f"读取失败 (reader failed): {type(exc).__name__}: {exc}")
+    return check_document(doc, rules, lang)
+
+
+def check_document(doc, rules: list[Rule], lang: str = "zh") -> DocumentResult:
+    facts, ex = extract(doc)
+    outcome = evaluate(rules, facts, lang)
+    table_stats: dict[str, int] = {}
+    for f in facts.figures:
+        if f.table:
+            table_stats[f.table] = table_stats.get(f.table, 0) + 1
+    findings = sorted(outcome.findings, key=_order)
+    return DocumentResult(path=doc.path, status="checked", findings=findings, facts=len(facts.figures),
+                          checks=outcome.checks, skipped=outcome.skipped, table_stats=table_stats,
+                          source_lines=ex.lines)
+
+
+def _order(f: Finding) -> tuple:
+    loc = f.locations[0] if f.locations else None
+    sev = {"error": 0, "warning": 1, "info": 2}[f.severity]
+    return (loc.page or 0 if loc else 0, loc.line or 0 if loc else 0, loc.column or 0 if loc else 0, sev, f.rule)

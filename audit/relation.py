@@ -1,0 +1,154 @@
+"""A relation over stated figures and its verdict under rounding-interval semantics.
+
+Families turn rules and figures into Relations; this module alone decides them. Verdicts:
+- ok: some true values inside the rounding intervals satisfy it, and the stated result is what
+  the other figures give when recomputed and rounded;
+- rounding: consistent only thanks to rounding (info, never an error);
+- truncation: inconsistent under round-to-nearest but consistent if the figures were truncated
+  (warning: the publishing software may truncate);
+- fail: no true values inside the intervals satisfy it;
+- unbounded: a divisor's interval contains zero, so nothing can be concluded (skipped).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, localcontext
+
+from audit.expr import BinOp, Expr, Neg, Num, Var, evaluate, render, variables
+from audit.intervals import Interval, RoundingMode, fmt
+from audit.model import Figure
+
+
+@dataclass
+class Relation:
+    rule: str
+    lhs: Expr
+    op: str
+    rhs: Expr
+    env: dict[str, Figure]
+    target: str | None = None
+    soft_below: bool = False
+    args: dict[str, str] = field(default_factory=dict)
+
+    def figures(self) -> list[Figure]:
+        return list(self.env.values())
+
+
+@dataclass
+class Verdict:
+    relation: Relation
+    status: str
+    lhs: Interval | None = None
+    rhs: Interval | None = None
+
+
+def intervals(env: dict[str, Figure], mode: RoundingMode = "round",
+              override: dict[str, Figure] | None = None) -> dict[str, Interval]:
+    out = {}
+    for name, fig in env.items():
+        f = (override or {}).get(name, fig)
+        out[name] = Interval.of(f.value, f.decimals, mode)
+    return out
+
+
+def _holds(op: str, lhs: Interval, rhs: Interval) -> bool:
+    if op == "<=":
+        return lhs.lo <= rhs.hi
+    return lhs.intersects(rhs)
+
+
+def check(rel: Relation, override: dict[str, Figure] | None = None) -> Verdict:
+    env = intervals(rel.env, "round", override)
+    lhs, rhs = evaluate(rel.lhs, env), evaluate(rel.rhs, env)
+    if lhs is None or rhs is None:
+        return Verdict(rel, "unbounded")
+    if not _holds(rel.op, lhs, rhs):
+        tenv = intervals(rel.env, "truncate", override)
+        tl, tr = evaluate(rel.lhs, tenv), evaluate(rel.rhs, tenv)
+        if tl is not None and tr is not None and _holds(rel.op, tl, tr):
+            return Verdict(rel, "truncation", lhs, rhs)
+        return Verdict(rel, "fail", lhs, rhs)
+    if rel.op == "=" and not _exact(rel, override):
+        return Verdict(rel, "rounding", lhs, rhs)
+    return Verdict(rel, "ok", lhs, rhs)
+
+
+def point(e: Expr, env: dict[str, Figure], override: dict[str, Figure] | None = None) -> Decimal | None:
+    exact = {n: Interval.exact((override or {}).get(n, f).value) for n, f in env.items()}
+    v = evaluate(e, exact)
+    return None if v is None else v.lo
+
+
+def _exact(rel: Relation, override: dict[str, Figure] | None) -> bool:
+    """Whether the stated result equals the recomputed one once rounded to its decimals."""
+    if rel.target is not None:
+        target = (override or {}).get(rel.target, rel.env[rel.target])
+        other = rel.rhs if rel.lhs == Var(rel.target) else rel.lhs
+        v = point(other, rel.env, override)
+        return v is not None and fmt(v, target.decimals) == fmt(target.value, target.decimals)
+    a, b = point(rel.lhs, rel.env, override), point(rel.rhs, rel.env, override)
+    return a is not None and a == b
+
+
+def other_side(rel: Relation) -> Expr:
+    return rel.rhs if rel.lhs == Var(rel.target) else rel.lhs
+
+
+def describe(rel: Relation) -> tuple[str, str | None]:
+    """(`307.34 + 235.91`, computed value as text) for the side that is not the stated result."""
+    names = {n: f.text for n, f in rel.env.items()}
+    if rel.target is None:
+        return f"{render(rel.lhs, names)} ≠ {render(rel.rhs, names)}", None
+    side = other_side(rel)
+    v = point(side, rel.env)
+    decimals = max(rel.env[rel.target].decimals, 2)
+    return render(side, names), None if v is None else fmt(v, decimals)
+
+
+def solve(rel: Relation, name: str) -> Decimal | None:
+    """The value `name` would need for the relation to hold exactly, others as stated."""
+    lhs_has, rhs_has = name in variables(rel.lhs), name in variables(rel.rhs)
+    if lhs_has == rhs_has:
+        return None
+    expr, other = (rel.lhs, rel.rhs) if lhs_has else (rel.rhs, rel.lhs)
+    if variables(expr).count(name) != 1:
+        return None
+    goal = point(other, rel.env)
+    if goal is None:
+        return None
+    return _invert(expr, name, goal, rel.env)
+
+
+def _invert(e: Expr, name: str, goal: Decimal, env: dict[str, Figure]) -> Decimal | None:
+    with localcontext() as ctx:
+        ctx.prec = 34
+        while True:
+            if isinstance(e, Var):
+                return goal if e.name == name else None
+            if isinstance(e, Num):
+                return None
+            if isinstance(e, Neg):
+                e, goal = e.operand, -goal
+                continue
+            assert isinstance(e, BinOp)
+            in_left = name in variables(e.left)
+            known = point(e.right if in_left else e.left, env)
+            if known is None:
+                return None
+            if e.op == "+":
+                goal = goal - known
+            elif e.op == "-":
+                goal = goal + known if in_left else known - goal
+            elif e.op == "*":
+                if known == 0:
+                    return None
+                goal = goal / known
+            else:
+                if in_left:
+                    goal = goal * known
+                elif goal == 0:
+                    return None
+                else:
+                    goal = known / goal
+            e = e.left if in_left else e.right

@@ -1,0 +1,95 @@
+"""The colour-coded report for people: findings grouped by section, the sentence with the
+figures highlighted, the suspected figure and its likely value, then a summary line."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.console import Console
+from rich.text import Text
+
+from audit.model import AuditResult, DocumentResult, Finding
+
+STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
+LABEL = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
+         "en": {"error": "error", "warning": "warning", "info": "info"}}
+WORDS = {
+    "zh": {"unreadable": "无法读取", "suggest": "疑似有误的数字", "should": "应为", "summary":
+           "{docs} 个文档（{unreadable} 个无法读取）：{errors} 个错误，{warnings} 个警告，{infos} 个提示；"
+           "提取数字 {facts} 个，执行检查 {checks} 次", "clean": "未发现问题", "at": "位置"},
+    "en": {"unreadable": "unreadable", "suggest": "likely wrong", "should": "should be", "summary":
+           "{docs} document(s) ({unreadable} unreadable): {errors} error(s), {warnings} warning(s), {infos} info(s); "
+           "{facts} figures extracted, {checks} checks run", "clean": "no findings", "at": "at"},
+}
+
+
+def render_terminal(result: AuditResult, console: Console, lang: str = "zh") -> None:
+    w = WORDS.get(lang, WORDS["zh"])
+    for doc in result.documents:
+        console.print(Text(doc.path, style="bold underline"))
+        if doc.status == "unreadable":
+            console.print(Text(f"  ✗ {w['unreadable']}: {doc.error}", style="bold red"))
+            continue
+        if not doc.findings:
+            console.print(Text(f"  ✓ {w['clean']}", style="green"))
+        _document(doc, console, lang)
+        console.print()
+    facts = sum(d.facts for d in result.documents)
+    checks = sum(d.checks for d in result.documents)
+    line = w["summary"].format(docs=len(result.documents), unreadable=result.unreadable,
+                               errors=result.count("error"), warnings=result.count("warning"),
+                               infos=result.count("info"), facts=facts, checks=checks)
+    style = "bold red" if result.count("error") else "yellow" if result.count("warning") else "green"
+    console.print(Text(line, style=style))
+
+
+def _document(doc: DocumentResult, console: Console, lang: str) -> None:
+    groups: dict[str, list[Finding]] = defaultdict(list)
+    for f in doc.findings:
+        groups[f.section or "（其他）"].append(f)
+    for section, findings in groups.items():
+        console.print(Text(f"  § {section}", style="bold cyan"))
+        for f in findings:
+            _finding(f, doc, console, lang)
+
+
+def _finding(f: Finding, doc: DocumentResult, console: Console, lang: str) -> None:
+    w = WORDS.get(lang, WORDS["zh"])
+    loc = f.locations[0] if f.locations else None
+    head = Text("    ")
+    head.append(f"{LABEL.get(lang, LABEL['zh'])[f.severity]:<4}", style=STYLE[f.severity])
+    head.append(f" {f.rule} ", style="bold")
+    if loc is not None:
+        head.append(f"{loc.short()} ", style="blue")
+    head.append(f.message, style=STYLE[f.severity] if f.severity != "info" else "dim")
+    console.print(head)
+    for line_no in dict.fromkeys(loc.line for loc in f.locations if loc.line is not None and loc.page is None):
+        source = doc.source_lines.get(line_no)
+        if source is None:
+            continue
+        console.print(_highlight(line_no, source, f))
+    if f.suggestion is not None:
+        s = f.suggestion
+        tip = Text(f"      → {w['suggest']} ", style="bold")
+        tip.append(s.replace, style="bold red")
+        tip.append(f"（{s.location.short()}）{w['should']} ")
+        tip.append(s.with_, style="bold green")
+        console.print(tip)
+
+
+def _highlight(line_no: int, source: str, f: Finding) -> Text:
+    """The source line, trimmed around the figures, with each figure of the relation highlighted."""
+    spans = sorted((loc.column, loc.end_column) for loc in f.locations
+                   if loc.line == line_no and loc.page is None and loc.column and loc.end_column)
+    suspect = f.suggestion.location if f.suggestion else None
+    lo = max(0, spans[0][0] - 1 - 30) if spans else 0
+    hi = min(len(source), spans[-1][1] + 30) if spans else min(len(source), 80)
+    text = Text(f"      {line_no:>4} │ " + ("…" if lo > 0 else ""), style="dim")
+    body = Text(source[lo:hi].strip("\n"))
+    for col, end in spans:
+        is_suspect = suspect is not None and suspect.line == line_no and suspect.column == col
+        body.stylize("bold reverse red" if is_suspect else "bold magenta", col - 1 - lo, end - lo)
+    text.append_text(body)
+    if hi < len(source):
+        text.append("…", style="dim")
+    return text

@@ -1,0 +1,80 @@
+"""Rules as data: load and validate rules/*.yaml.
+
+Every rule names the family (a function in audit/kinds) that instantiates it, and the
+parameters that family takes. Validation is strict so that a typo in a rule file is reported
+when the tool starts, not silently ignored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from audit.resources import rules_dir
+
+RULE_FILES = ("narrative.yaml", "tables.yaml", "cross_tables.yaml", "structure.yaml", "wording.yaml",
+              "performance.yaml")
+COMMON_KEYS = {"id", "name", "title", "title_en", "family", "severity", "rationale", "examples", "source"}
+
+
+class RulebookError(ValueError):
+    """A rule file that cannot be used; the message names the file and rule."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    name: str
+    title: str
+    family: str
+    severity: str
+    rationale: str
+    params: dict[str, Any] = field(default_factory=dict)
+    examples: dict[str, Any] = field(default_factory=dict)
+    title_en: str | None = None
+    source: str | None = None
+
+
+def _load_file(path: Path, families: set[str]) -> list[Rule]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise RulebookError(f"{path.name}: not valid YAML: {exc}") from exc
+    rules = []
+    for raw in data.get("rules", []):
+        rid = raw.get("id")
+        for key in ("id", "name", "title", "family", "severity", "rationale"):
+            if not raw.get(key):
+                raise RulebookError(f"{path.name}: rule {rid or '?'} lacks '{key}'")
+        if raw["family"] not in families:
+            raise RulebookError(f"{path.name}: rule {rid}: unknown family '{raw['family']}'")
+        if raw["severity"] not in {"error", "warning", "info"}:
+            raise RulebookError(f"{path.name}: rule {rid}: severity must be error|warning|info")
+        params = {k: v for k, v in raw.items() if k not in COMMON_KEYS}
+        rules.append(Rule(id=str(rid), name=raw["name"], title=raw["title"], family=raw["family"],
+                          severity=raw["severity"], rationale=str(raw["rationale"]).strip(), params=params,
+                          examples=raw.get("examples") or {}, title_en=raw.get("title_en"),
+                          source=raw.get("source")))
+    return rules
+
+
+def load_rules(extra: list[str] | None = None) -> list[Rule]:
+    from audit.kinds import FAMILIES
+
+    families = set(FAMILIES)
+    paths = [rules_dir() / name for name in RULE_FILES if (rules_dir() / name).exists()]
+    paths += [Path(p) for p in extra or []]
+    rules: list[Rule] = []
+    seen: set[str] = set()
+    for path in paths:
+        if not path.exists():
+            raise RulebookError(f"rule file not found: {path}")
+        for rule in _load_file(path, families):
+            if rule.id in seen:
+                raise RulebookError(f"{path.name}: duplicate rule id {rule.id}")
+            seen.add(rule.id)
+            rules.append(rule)
+    return rules
