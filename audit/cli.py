@@ -71,3 +71,17 @@ def _emit(result: AuditResult, fmt: str, lang: str, output: str | None, color: b
             fh.write(text + "\n")
     else:
         click.echo(text)
+
+
+def _register() -> None:
+    """Other commands live in their own modules so each can grow without touching this one."""
+    from audit.cli_batch import batch
+    from audit.cli_extract import extract
+    from audit.cli_rules import rules
+
+    main.add_command(extract)
+    main.add_command(batch)
+    main.add_command(rules)
+
+
+_register()

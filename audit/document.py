@@ -7,6 +7,7 @@ between them, so a new format (docx, xlsx) only has to fill these few classes.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 class UnreadableDocument(Exception):
@@ -83,6 +84,11 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     pages: int | None = None
+    # Figures a reader already has (a reviewed figures file); extraction adds them as they are.
+    figures: list[Any] = field(default_factory=list)
+    # Links among those figures: figure index → head index, and claim id → claim attributes.
+    parents: dict[int, int] = field(default_factory=dict)
+    claims: dict[int, Any] = field(default_factory=dict)
 
     def lines(self) -> list[Line]:
         return [ln for p in self.paragraphs for ln in p.lines]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from audit.model import Figure
 
@@ -29,6 +30,9 @@ class Facts:
     claims: dict[int, ClaimInfo] = field(default_factory=dict)
     parents: dict[int, int] = field(default_factory=dict)
     skipped: int = 0
+    # The document as read, for families that judge text rather than numbers (structure,
+    # wording). Arithmetic families use figures only.
+    document: Any = None
 
     def __post_init__(self) -> None:
         self.by_concept: dict[str, list[Figure]] = defaultdict(list)

@@ -12,11 +12,22 @@ from audit.facts import ClaimInfo, Facts
 def extract(doc: Document) -> tuple[Facts, Extraction]:
     ex = extract_narrative(doc)
     figures = list(ex.figures)
+    claims = {cid: ClaimInfo(c.id, c.section, c.text, c.paragraph, c.compare, c.no_change, c.lead)
+              for cid, c in ex.claims.items()}
+    parents = dict(ex.parents)
+    if doc.figures:
+        # Pre-extracted figures keep their own indices, claims and parents, shifted past ours.
+        shift, claim_shift = len(figures), (max(claims) + 1 if claims else 0)
+        for f in doc.figures:
+            figures.append(replace(f, index=f.index + shift,
+                                   claim=None if f.claim is None else f.claim + claim_shift))
+        for child, head in doc.parents.items():
+            parents[child + shift] = head + shift
+        for cid, c in doc.claims.items():
+            claims[cid + claim_shift] = replace(c, id=cid + claim_shift)
     if doc.tables:
         from audit.extract.tables import extract_tables
 
         figures += extract_tables(doc)
     figures = [replace(f, index=i) if f.index != i else f for i, f in enumerate(figures)]
-    claims = {cid: ClaimInfo(c.id, c.section, c.text, c.paragraph, c.compare, c.no_change, c.lead)
-              for cid, c in ex.claims.items()}
-    return Facts(figures, claims, dict(ex.parents)), ex
+    return Facts(figures, claims, parents, document=doc), ex
