@@ -38,15 +38,17 @@ def main() -> None:
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="写入文件 / write to file")
 @click.option("--color/--no-color", default=None, help="强制开启或关闭颜色")
-def check(paths: tuple[str, ...], fmt: str, fail_on: str, lang: str, output: str | None, color: bool | None) -> None:
-    """检查一个或多个报告（txt / pdf）。Check one or more reports."""
-    from audit.pipeline import check_path
+@click.option("--as-one-report", is_flag=True, help="把所有输入（如 .docx 说明与 .xlsx 表格）作为同一份报告检查")
+def check(paths: tuple[str, ...], fmt: str, fail_on: str, lang: str, output: str | None, color: bool | None,
+          as_one_report: bool) -> None:
+    """检查一个或多个报告（txt / pdf / docx / xlsx / 数字清单）。Check one or more reports."""
+    from audit.pipeline import run_check
 
     try:
         rules = load_rules()
     except RulebookError as exc:
         raise click.UsageError(str(exc)) from exc
-    result = AuditResult(documents=[check_path(p, rules, lang) for p in paths], tool_version=__version__)
+    result = AuditResult(documents=run_check(list(paths), rules, lang, as_one_report), tool_version=__version__)
     _emit(result, fmt, lang, output, color)
     sys.exit(exit_code(result, fail_on))
 

@@ -20,6 +20,15 @@ log = logging.getLogger(__name__)
 SECTION_OTHER = "（其他）"
 
 
+def run_check(paths: list[str], rules: list[Rule], lang: str = "zh", as_one_report: bool = False) -> list[DocumentResult]:
+    """Check each path in the order given; with `as_one_report`, read them all as one report."""
+    if as_one_report:
+        from audit.grouping import check_as_one  # type: ignore[import-not-found]
+
+        return [check_as_one(paths, rules, lang)]
+    return [check_path(p, rules, lang) for p in paths]
+
+
 def check_path(path: str, rules: list[Rule], lang: str = "zh") -> DocumentResult:
     try:
         doc = read_document(path)
