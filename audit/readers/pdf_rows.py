@@ -17,6 +17,7 @@ from audit.readers.pdf_layout import AMOUNT_RE, CODE_RE, Frag
 MARKER_RE = re.compile(
     r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[、.．])"
 )
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _GLUED_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})\s*(\D.*)$")
 
 
@@ -40,7 +41,8 @@ def build_rows(
     wrap_x1: float,
 ) -> tuple[list[TableRow], float]:
     """Rows in reading order, plus the widest label seen so far (a full line may wrap onward)."""
-    labels = [f for f in frags if not AMOUNT_RE.match(f.text) and not CODE_RE.match(f.text)]
+    # Placeholders such as "…" or "-" label nothing and must not move the label column's edge.
+    labels = [f for f in frags if _CJK.search(f.text) and not AMOUNT_RE.match(f.text)]
     label_x0 = min((f.x0 for f in labels), default=float("inf"))
     codes = [f for f in frags if CODE_RE.match(f.text) and f.x1 <= label_x0 + 2]
     code_ids = {id(f) for f in codes}
@@ -72,19 +74,22 @@ def _join_same_baseline(labels: list[Frag]) -> list[Frag]:
 def _group_labels(labels: list[Frag], codes: list[Frag], amounts: list[Frag], wrap_x1: float) -> list[_Group]:
     """Join a line to the previous label when that one filled the column and this one is bare.
 
-    Bare means: close below, no row marker (一、), and no code or amount on its own baseline;
-    a line that carries its own numbers is a row even when it follows a full-width label.
+    Bare means: close below and no row marker (一、). A line with its own code or amount is a new
+    row unless the label above has none yet (a three-line label carries them on its middle line).
     """
-    anchored = {round(f.y) for f in (*codes, *amounts)}
+    anchors = [f.y for f in (*codes, *amounts)]
     groups: list[_Group] = []
     for f in labels:
         if groups:
-            prev = groups[-1].lines[-1]
+            g = groups[-1]
+            prev = g.lines[-1]
+            own = any(abs(f.y - y) <= 1.5 for y in anchors)
+            g_anchored = any(g.lines[0].y - 0.75 * f.size <= y <= prev.y + 0.75 * f.size for y in anchors)
             if (
-                prev.x1 >= wrap_x1 - 1.2 * prev.size
+                prev.x1 >= wrap_x1 - 0.6 * prev.size
                 and 0 < f.y - prev.y <= 1.5 * f.size
                 and not MARKER_RE.match(f.text)
-                and not any(abs(f.y - y) <= 1.5 for y in anchored)
+                and not (own and g_anchored)
             ):
                 groups[-1].lines.append(f)
                 continue

@@ -233,3 +233,16 @@ def test_not_a_pdf(tmp_path: Path, content: bytes) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(UnreadableDocument, match="cannot open"):
         read_pdf(str(tmp_path / "nope.pdf"))
+
+
+TEMPLATE = Path("/work/shared/corpus/shanghai-2024-final-accounts-template.pdf")
+
+
+@pytest.mark.skipif(not TEMPLATE.exists(), reason="shared template not available")
+def test_template_joined_codes_and_three_line_labels() -> None:
+    tpl = read_pdf(str(TEMPLATE))
+    assert [t.table_id for t in tpl.tables] == [f"T{i}" for i in range(1, 10)]
+    t5 = table(tpl, "T5")
+    assert row(t5, code="20799").label == "其他文化旅游体育与传媒支出"
+    assert row(t5, code="207").label == "文化旅游体育与传媒支出"
+    assert row(t5, code="2050205").cells == []
