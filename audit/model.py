@@ -111,6 +111,9 @@ class DocumentResult:
     skipped: int = 0
     table_stats: dict[str, int] = field(default_factory=dict)
     source_lines: dict[int, str] = field(default_factory=dict)
+    # Who reported and for which year, as the report itself says (batch mode fills them).
+    department: str | None = None
+    year: int | None = None
 
 
 @dataclass

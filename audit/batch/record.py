@@ -1,0 +1,88 @@
+"""The compact per-report record that crosses from a worker process to the batch supervisor.
+
+Only what the summary, the JSON report and the dashboard need travels: counts, rule tallies and
+findings as JSON-able dicts. Figures and source lines stay in the worker and die with the task,
+which is what keeps a batch of thousands of reports within a flat memory budget.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from audit.model import SEVERITY_ORDER, DocumentResult
+from audit.reporters.json import finding_dict
+
+# What happened to a report. `status` keeps the two values of report.schema.json; `outcome`
+# says why a report was not checked, which is what a bureau needs to send it back.
+Outcome = Literal["checked", "unreadable", "timeout", "crashed", "not_checked"]
+OUTCOME_RANK: dict[str, int] = {"crashed": 0, "timeout": 1, "unreadable": 2, "not_checked": 3, "checked": 4}
+
+
+@dataclass
+class ReportRecord:
+    index: int
+    paths: tuple[str, ...]
+    outcome: Outcome
+    reason: str | None = None
+    department: str | None = None
+    year: int | None = None
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    figures: int = 0
+    checks: int = 0
+    seconds: float = 0.0
+    # rule id -> [findings, worst severity, title]; bounded by the rulebook, not the report.
+    rules: dict[str, list[Any]] = field(default_factory=dict)
+    findings: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def status(self) -> str:
+        return "checked" if self.outcome == "checked" else "unreadable"
+
+    @property
+    def file(self) -> str:
+        return "; ".join(self.paths)
+
+    def top_rules(self, n: int = 3) -> str:
+        """`N030×3, N004` — the rules to look at first, most findings first."""
+        ranked = sorted(self.rules.items(), key=lambda kv: (-kv[1][0], kv[0]))[:n]
+        return ", ".join(rule if count == 1 else f"{rule}×{count}" for rule, (count, _, _) in ranked)
+
+    def row(self) -> dict[str, Any]:
+        """The scalar view kept in memory for the summary once findings are spooled to disk."""
+        return {"index": self.index, "department": self.department, "year": self.year, "file": self.file,
+                "status": self.status, "outcome": self.outcome, "reason": self.reason,
+                "errors": self.errors, "warnings": self.warnings, "infos": self.infos,
+                "figures": self.figures, "checks": self.checks, "top_rules": self.top_rules(),
+                "seconds": round(self.seconds, 3)}
+
+
+def from_result(index: int, paths: tuple[str, ...], result: DocumentResult, seconds: float) -> ReportRecord:
+    """Reduce a DocumentResult to its record; the worker calls this and drops the result."""
+    outcome: Outcome = "checked" if result.status == "checked" else "unreadable"
+    severities = Counter(f.severity for f in result.findings)
+    rules: dict[str, list[Any]] = {}
+    findings = []
+    for f in result.findings:
+        entry = rules.setdefault(f.rule, [0, f.severity, f.title])
+        entry[0] += 1
+        if SEVERITY_ORDER[f.severity] > SEVERITY_ORDER[entry[1]]:
+            entry[1] = f.severity
+        d = finding_dict(f)
+        d["where"] = f.locations[0].short() if f.locations else None
+        d["section"] = f.section
+        d["title"] = f.title
+        findings.append(d)
+    return ReportRecord(index=index, paths=paths, outcome=outcome, reason=result.error,
+                        department=result.department, year=result.year,
+                        errors=severities["error"], warnings=severities["warning"], infos=severities["info"],
+                        figures=result.facts, checks=result.checks, seconds=seconds, rules=rules,
+                        findings=findings)
+
+
+def failed(index: int, paths: tuple[str, ...], outcome: Outcome, reason: str, seconds: float = 0.0) -> ReportRecord:
+    """A report the supervisor could not get a result for: it still gets a row with its reason."""
+    return ReportRecord(index=index, paths=paths, outcome=outcome, reason=reason, seconds=seconds)

@@ -1,0 +1,96 @@
+"""What runs inside a worker process: load the rules once, then check one report per message.
+
+The worker speaks a tiny protocol over its own pipe — `(index, paths)` in, a ReportRecord out,
+`None` to stop — so the supervisor always knows which report a worker holds and can kill just
+that worker when it hangs or dies. Reading a file can hang or crash in native code (MuPDF), so
+nothing here tries to be clever about failures beyond the pipeline's own stage boundary.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from multiprocessing.connection import Connection
+
+from audit.batch.faults import Faults, inject
+from audit.batch.identity import identify
+from audit.batch.inputs import grouping_module
+from audit.batch.record import ReportRecord, failed, from_result
+from audit.document import UnreadableDocument
+from audit.model import DocumentResult
+from audit.pipeline import check_document
+from audit.readers import read_document
+from audit.rulebook import Rule, load_rules
+
+
+def worker_main(conn: Connection, lang: str, faults: Faults) -> None:
+    """Process entry point. Ctrl-C is the supervisor's to handle, so the worker ignores it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _quiet_mupdf()
+    rules = load_rules()
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:  # the supervisor is gone
+            return
+        if task is None:
+            return
+        index, paths = task
+        conn.send(check_unit(index, tuple(paths), rules, lang, faults))
+
+
+def check_unit(index: int, paths: tuple[str, ...], rules: list[Rule], lang: str = "zh",
+               faults: Faults | None = None) -> ReportRecord:
+    """Check one report (one file, or a group read as one) and reduce it to its record."""
+    start = time.perf_counter()
+    try:
+        for path in paths:
+            inject(faults or {}, path)
+        result = _check_group(list(paths), rules, lang) if len(paths) > 1 else _check_file(paths[0], rules, lang)
+    except Exception as exc:  # stage boundary: a checker bug on one report must not end the worker
+        return failed(index, paths, "crashed", f"检查失败 (check failed): {type(exc).__name__}: {exc}",
+                      time.perf_counter() - start)
+    return from_result(index, paths, result, time.perf_counter() - start)
+
+
+def _check_file(path: str, rules: list[Rule], lang: str) -> DocumentResult:
+    """pipeline.check_path, keeping the read Document long enough to find who filed it."""
+    try:
+        doc = read_document(path)
+    except UnreadableDocument as exc:
+        return DocumentResult(path=path, status="unreadable", error=str(exc))
+    except Exception as exc:  # same stage boundary and wording as pipeline.check_path
+        return DocumentResult(path=path, status="unreadable",
+                              error=f"读取失败 (reader failed): {type(exc).__name__}: {exc}")
+    result = check_document(doc, rules, lang)
+    result.department, result.year = identify(line.text for line in doc.lines())
+    return result
+
+
+def _check_group(paths: list[str], rules: list[Rule], lang: str) -> DocumentResult:
+    """A narrative with its tables, checked by audit.grouping as one report."""
+    grouping = grouping_module()
+    if grouping is None:  # the supervisor only groups when the module exists
+        raise RuntimeError("audit.grouping is not installed")
+    result = grouping.check_as_one(paths, rules, lang)
+    if result.department is None and result.year is None:
+        for path in paths:
+            try:
+                doc = read_document(path)
+            except Exception:  # noqa: BLE001 - identity is a nicety; the check already reported the file
+                continue
+            result.department, result.year = identify(line.text for line in doc.lines())
+            if result.department or result.year:
+                break
+    return result
+
+
+def _quiet_mupdf() -> None:
+    """MuPDF prints format warnings to stderr, which would tear through the progress bar."""
+    if os.environ.get("BUDGET_AUDIT_MUPDF_WARNINGS"):
+        return
+    import pymupdf
+
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
