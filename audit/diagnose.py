@@ -53,14 +53,19 @@ def diagnose(verdicts: list[Verdict]) -> dict[int, Diagnosis]:
 
 
 def _solutions(v: Verdict, fig: Figure, by_fig: dict[int, list[Verdict]]) -> list[Decimal]:
-    """Values for `fig` that would satisfy each failed relation it is in, this one first."""
+    """Values for `fig` that would satisfy each failed relation it is in, this one first.
+
+    A suggestion is written with as many decimals as the figures it is compared with (a 0.3
+    stated against a table's 2,961.68 should read 2961.68, not 2961.7).
+    """
     values: list[Decimal] = []
+    decimals = max([fig.decimals] + [f.decimals for f in v.relation.env.values() if f.unit == fig.unit])
     for other in [v] + [o for o in by_fig[fig.index] if o is not v and o.status in BAD]:
         for n, f in other.relation.env.items():
             if f.index == fig.index:
                 value = solve(other.relation, n)
                 if value is not None:
-                    values.append(quantize(value, fig.decimals))
+                    values.append(quantize(value, decimals))
     return list(dict.fromkeys(values))
 
 

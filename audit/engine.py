@@ -54,8 +54,8 @@ def evaluate(rules: list[Rule], facts: Facts, lang: str = "zh") -> Outcome:
     diagnoses = diagnose([v for _, v in verdicts])
     merged: dict[tuple, Finding] = {}
     for rule, v in verdicts:
-        if v.status in {"ok", "unbounded"}:
-            if v.status == "unbounded":
+        if v.status in {"ok", "unbounded"} or _unjudgeable(v):
+            if v.status != "ok":
                 out.skipped += 1
             continue
         finding = _finding(rule, v, diagnoses.get(id(v)), lang)
@@ -69,6 +69,13 @@ def evaluate(rules: list[Rule], facts: Facts, lang: str = "zh") -> Outcome:
     out.findings.extend(merged.values())
     out.skipped += facts.skipped
     return out
+
+
+def _unjudgeable(v: Verdict) -> bool:
+    """Parts falling short of a total when some parts were never stated: nothing to conclude."""
+    rel = v.relation
+    return (rel.soft_below == "skip" and v.lhs is not None and v.rhs is not None
+            and v.status != "ok" and v.lhs.hi < v.rhs.lo)
 
 
 def _title(rule: Rule, lang: str) -> str:
@@ -94,7 +101,7 @@ def _finding(rule: Rule, v: Verdict, diag, lang: str) -> Finding:
     if diag is not None and v.status == "fail" and severity == "error":
         figures = [diag.suspect] + [f for f in figures if f.index != diag.suspect.index]
         if diag.value is not None:
-            suggestion = Suggestion(diag.suspect.location, diag.suspect.text, fmt(diag.value, diag.suspect.decimals))
+            suggestion = Suggestion(diag.suspect.location, diag.suspect.text, fmt(diag.value, max(diag.suspect.decimals, -diag.value.as_tuple().exponent)))
     locations = tuple(dict.fromkeys(f.location for f in figures))
     return Finding(rule=rule.id, severity=severity, message=render(key, lang, **args), locations=locations,
                    expected=computed, actual=target.text if target else None, suggestion=suggestion,

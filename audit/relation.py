@@ -28,7 +28,9 @@ class Relation:
     rhs: Expr
     env: dict[str, Figure]
     target: str | None = None
-    soft_below: bool = False
+    # When the parts may be incomplete, falling short of the total cannot be judged:
+    # "warning" says so (an incomplete list), "skip" counts it as not checked (parts not stated).
+    soft_below: bool | str = False
     args: dict[str, str] = field(default_factory=dict)
 
     def figures(self) -> list[Figure]:

@@ -23,6 +23,7 @@ from audit.numbers import NUMBER, parse_number
 from audit.vocabulary import Vocabulary, default_vocabulary
 
 SENTENCE_END = re.compile(r"[。!?]")
+CLAUSE_BREAK = re.compile(r"[,;]")
 
 
 @dataclass
@@ -56,6 +57,8 @@ class _State:
         self.carry_head: int | None = None
         self.carry_used_in: int | None = None
         self.prev_last: tuple[int, int] | None = None
+        self.path_subject: tuple[int, str] | None = None
+        self.prev_claim: Claim | None = None
         self.sections: list[str] = []
 
 
@@ -94,7 +97,10 @@ def _sentence(stream: Stream, start: int, end: int, p_index: int, section: str, 
             break
     claim.no_change = bool(cues.NO_CHANGE.search(text)) and claim.compare is None
     paths = find_paths(text)
-    subject: str | None = None
+    # A numbered item names its 科目 in one sentence and states its amounts in the next ones.
+    subject: str | None = st.path_subject[1] if st.path_subject and st.path_subject[0] == p_index else None
+    if paths:
+        st.path_subject = (p_index, paths[-1].key)
     prev_end = 0
     last_amount: int | None = None
     head: int | None = None
@@ -121,6 +127,8 @@ def _sentence(stream: Stream, start: int, end: int, p_index: int, section: str, 
             continue
         # The concept named in this stretch of text, or a classification path, whichever is nearer.
         named = vocab.last_concept(left)
+        if named is not None and CLAUSE_BREAK.search(left[named.end:]):
+            named = None  # a concept named in an earlier clause is not what this number measures
         path = next((p for p in reversed(paths) if prev_end <= p.start and p.end <= m.start()), None)
         if path and (named is None or path.end - prev_end >= named.end):
             subject = path.key
@@ -172,7 +180,11 @@ def _sentence(stream: Stream, start: int, end: int, p_index: int, section: str, 
         tail = text[prev_end:]
         nxt = NUMBER.search(tail)
         between = tail[: nxt.start()] if nxt else tail
-        if last_amount is not None and cues.BREAKDOWN.search(between) and measure == "amount" and period == "current":
+        marker = cues.BREAKDOWN.search(between)
+        # “人员经费…，主要包括：基本工资、…；公用经费…” lists words, not amounts: only a marker
+        # whose list reaches the next number before the clause ends opens a breakdown.
+        if (marker and last_amount is not None and measure == "amount" and period == "current"
+                and ";" not in between[marker.end():]):
             head = last_amount
     # A sentence that ends by announcing its parts (“…307.34万元，其中：”) hands its head on.
     stripped = text.rstrip(" 。:")
@@ -182,3 +194,9 @@ def _sentence(stream: Stream, start: int, end: int, p_index: int, section: str, 
         st.carry_head = None
     if last_amount is not None:
         st.prev_last = (p_index, last_amount)
+    # “决算数小于预算数的主要原因…” often follows the sentence with the amounts it compares.
+    prev = st.prev_claim
+    if (claim.compare is not None and not claim.figures and prev is not None and prev.paragraph == p_index
+            and prev.compare is None and prev.figures):
+        prev.compare, claim.compare = claim.compare, None
+    st.prev_claim = claim

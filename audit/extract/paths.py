@@ -28,7 +28,7 @@ class PathMatch:
 
 def lenient(name: str) -> str:
     n = normalise(name).strip().strip('"\'“”')
-    n = re.sub(r"^[\d.、()\s]+", "", n)
+    n = re.sub(r"^(?:[\d.、()\s]+|[一二三四五六七八九十]+[、.])+", "", n)
     while n.endswith("支出") and len(n) > 2:
         n = n[:-2]
     return n

@@ -1,10 +1,77 @@
-"""Table cells → figures (filled in by the tables work; see docs/tables.md)."""
+"""Table cells → figures, each named `T3:208:本年支出合计` (table : row key : column key).
+
+Row keys are the classification code when the row has one, otherwise the label without its
+numbering (一、) and bracketed remarks; in side-by-side tables the half comes first
+(`T1:收入|总计:决算数`). A label that repeats under a group row (T4's 年初财政拨款结转和结余
+with its 一/二/三 sub-rows) is keyed under that group (`年初财政拨款结转和结余>一般公共预算财政拨款`).
+Keys avoid the characters the rule expression language uses, so rules/*.yaml can name cells.
+Blank cells are not figures: a rule that needs one skips, unless the rule lists it as optional.
+"""
 
 from __future__ import annotations
 
-from audit.document import Document
-from audit.model import Figure
+import re
+
+from audit.document import Document, Table
+from audit.model import CellRef, Figure, Location
+from audit.numbers import normalise, parse_number
+
+NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d+[、.])\s*")
+BRACKETS = re.compile(r"\([^)]*\)")
+
+
+def clean(text: str) -> str:
+    t = normalise(text)
+    t = NUMBERING.sub("", t)
+    t = BRACKETS.sub("", t)
+    return re.sub(r"[\s\"'“”:：+\-*/=<>]", "", t).replace("其中", "")
+
+
+def column_key(column: str) -> str:
+    return ".".join(clean(part) for part in normalise(column).split("/"))
+
+
+def numbered(label: str) -> bool:
+    return bool(NUMBERING.match(normalise(label)))
+
+
+def row_keys(table: Table) -> list[str]:
+    keys: list[str] = []
+    seen: set[str] = set()
+    group: dict[str | None, str] = {}
+    for row in table.rows:
+        if row.code:
+            key = row.code
+        else:
+            key = clean(row.label)
+            if not numbered(row.label):
+                group[row.section] = key
+            elif (row.section, key) in seen and row.section in group:
+                key = f"{group[row.section]}>{key}"
+            seen.add((row.section, clean(row.label)))
+            if row.section:
+                key = f"{clean(row.section)}|{key}"
+        keys.append(key)
+    return keys
 
 
 def extract_tables(doc: Document) -> list[Figure]:
-    return []
+    figures: list[Figure] = []
+    for table in doc.tables:
+        if not table.table_id:
+            continue
+        for row, key in zip(table.rows, row_keys(table), strict=True):
+            for cell in row.cells:
+                parsed = parse_number(cell.text)
+                if parsed is None:
+                    continue
+                row_name = f"{row.section}:{row.label}" if row.section else row.label
+                loc = Location(path=doc.path, page=cell.page or row.page or table.page,
+                               cell=CellRef(table=table.title, row=row_name, column=cell.column),
+                               text=cell.text, ref=cell.ref)
+                figures.append(Figure(
+                    concept=f"{table.table_id}:{key}:{column_key(cell.column)}", value=parsed.value,
+                    decimals=parsed.decimals, unit=table.unit, location=loc, source="table",
+                    table=table.table_id, code=row.code, section=table.title,
+                ))
+    return figures

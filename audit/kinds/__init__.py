@@ -8,7 +8,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from audit.kinds import breakdown, change, exec_rate, same, share, sum, tree, units
+from audit.kinds import (
+    breakdown,
+    change,
+    exec_rate,
+    same,
+    share,
+    sum,
+    table_columns,
+    table_match,
+    table_tree,
+    tree,
+    units,
+)
 
 FAMILIES: dict[str, Callable[..., Iterable[Any]]] = {
     "sum": sum.bind,
@@ -19,6 +31,12 @@ FAMILIES: dict[str, Callable[..., Iterable[Any]]] = {
     "exec_rate": exec_rate.bind,
     "same": same.bind,
     "units": units.bind,
+    "table_tree": table_tree.bind,
+    "table_columns": table_columns.bind,
+    "table_cells": table_match.cells,
+    "table_rows": table_match.rows,
+    "narrative_table": table_match.narrative,
+    "narrative_items": table_match.narrative_items,
 }
 
 

@@ -24,7 +24,9 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
         if rate.measure != "exec_rate" or rate.source != rule.params.get("source", "narrative"):
             continue
         figs = facts.in_claim(rate.claim)
-        before = [f for f in figs if f.index < rate.index and f.unit != "%"]
+        # Budget and actual are the rate's own subject: in “三公…预算为0.95万元…其中：因公出国（境）费
+        # 决算为0.00万元，完成预算的0%” the item's rate must not be read against the total's budget.
+        before = [f for f in figs if f.index < rate.index and f.unit != "%" and f.concept == rate.concept]
         budget = next((f for f in reversed(before) if f.period == "budget"), None)
         actual = next((f for f in reversed(before) if f.period == "current" and f.measure == "amount"), None)
         if mode == "rate":
@@ -33,7 +35,7 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
                 continue
             env = {"c": rate, "a": actual, "b": budget}
             yield Relation(rule.id, Var("c"), "=", BinOp("*", BinOp("/", Var("a"), Var("b")), HUNDRED), env, target="c")
-        else:
+        elif mode == "wording":
             claim = facts.claims.get(rate.claim or -1)
             if claim is None or claim.compare is None:
                 continue

@@ -62,4 +62,4 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
         return
     target = variables(rhs)[0] if len(variables(rhs)) == 1 and variables(rhs)[0] in env else None
     yield Relation(rule.id, _drop(lhs, missing), op, _drop(rhs, missing), env, target=target,
-                   soft_below=bool(missing))
+                   soft_below="skip" if missing else False)
