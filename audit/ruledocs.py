@@ -1,0 +1,115 @@
+"""Rule documentation generated from the same YAML the engine runs.
+
+One shape for every rule (title, rationale, relation, a failing and a passing example, source)
+so that `budget-audit explain`, SARIF help text and docs/rules.md can never disagree with what
+is checked. Regenerate the committed page with:
+
+    python -m audit.ruledocs docs/rules.md
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from audit.rulebook import Rule
+
+REGENERATE = "python -m audit.ruledocs docs/rules.md"
+LABELS = {
+    "zh": {"severity": "级别", "family": "类别", "rationale": "理由", "relation": "关系", "params": "参数",
+           "fail": "不通过的例子", "pass": "通过的例子", "source": "依据", "id": "编号", "title": "标题"},
+    "en": {"severity": "severity", "family": "family", "rationale": "rationale", "relation": "relation",
+           "params": "parameters", "fail": "failing example", "pass": "passing example", "source": "source",
+           "id": "id", "title": "title"},
+}
+HIDDEN_PARAMS = {"relation", "rationale_en"}
+
+
+def title(rule: Rule, lang: str = "zh") -> str:
+    return rule.title_en if lang == "en" and rule.title_en else rule.title
+
+
+def rationale(rule: Rule, lang: str = "zh") -> str:
+    english = rule.params.get("rationale_en")
+    return str(english).strip() if lang == "en" and english else rule.rationale
+
+
+def relation(rule: Rule) -> str:
+    """The relation as the rule file states it; families without one state it in the title."""
+    return str(rule.params.get("relation") or rule.title)
+
+
+def params(rule: Rule) -> dict[str, Any]:
+    return {k: v for k, v in rule.params.items() if k not in HIDDEN_PARAMS}
+
+
+def _value(v: Any) -> str:
+    return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
+
+
+def explain_text(rule: Rule, lang: str = "zh") -> str:
+    """What `budget-audit explain ID` prints: everything an author needs to fix a draft."""
+    w = LABELS.get(lang, LABELS["zh"])
+    lines = [f"{rule.id} {rule.name}: {title(rule, lang)}",
+             f"{w['severity']}: {rule.severity}    {w['family']}: {rule.family}", "",
+             f"{w['rationale']}:", f"  {rationale(rule, lang)}", "", f"{w['relation']}:", f"  {relation(rule)}"]
+    if params(rule):
+        lines += ["", f"{w['params']}:"] + [f"  {k} = {_value(v)}" for k, v in params(rule).items()]
+    for kind in ("fail", "pass"):
+        if rule.examples.get(kind):
+            lines += ["", f"{w[kind]}:"] + [f"  {line}" for line in str(rule.examples[kind]).splitlines()]
+    if rule.source:
+        lines += ["", f"{w['source']}: {rule.source}"]
+    return "\n".join(lines)
+
+
+def rule_markdown(rule: Rule, lang: str = "zh", heading: str = "##") -> str:
+    w = LABELS.get(lang, LABELS["zh"])
+    out = [f'<a id="{rule.id}"></a>', "", f"{heading} {rule.id} {rule.name}", "", f"**{title(rule, lang)}**"]
+    if rule.title_en and lang != "en":
+        out += ["", f"*{rule.title_en}*"]
+    out += ["", f"- {w['severity']} (severity): `{rule.severity}`", f"- {w['family']} (family): `{rule.family}`"]
+    if rule.source:
+        out.append(f"- {w['source']} (source): {rule.source}")
+    out += ["", f"{w['rationale']} (rationale): {rationale(rule, lang)}", "",
+            f"{w['relation']} (relation):", "", "```", relation(rule), "```"]
+    if params(rule):
+        out += ["", f"{w['params']} (parameters):", ""] + [f"- `{k}`: `{_value(v)}`" for k, v in params(rule).items()]
+    for kind in ("fail", "pass"):
+        if rule.examples.get(kind):
+            out += ["", f"{w[kind]} ({kind}):", "", "```text", str(rule.examples[kind]).rstrip("\n"), "```"]
+    return "\n".join(out)
+
+
+def render_markdown(rules: Sequence[Rule]) -> str:
+    """The whole docs/rules.md page: an index table, then one section per rule."""
+    out = ["# 规则 (Rules)", "",
+           "<!-- Generated from rules/*.yaml; do not edit. Regenerate with: " + REGENERATE + " -->", "",
+           "每条规则的理由、关系和例子都来自引擎运行的同一份 YAML；例子作为测试运行。"
+           "Every rule's rationale, relation and examples come from the YAML the engine runs; "
+           "the examples run as tests. `budget-audit explain ID` prints the same text.", "",
+           "| 编号 id | 标题 title | 级别 severity | 类别 family |", "|---|---|---|---|"]
+    out += [f"| [{r.id}](#{r.id}) | {r.title.replace('|', '&#124;')} | {r.severity} | {r.family} |" for r in rules]
+    for rule in rules:
+        out += ["", rule_markdown(rule)]
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m audit.ruledocs [FILE]`: write the page for the built-in rules (stdout without FILE)."""
+    from audit.rulebook import load_rules
+
+    args = sys.argv[1:] if argv is None else argv
+    text = render_markdown(load_rules())
+    if args:
+        with open(args[0], "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
