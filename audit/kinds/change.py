@@ -20,7 +20,7 @@ HUNDRED = Num(Decimal(100))
 
 
 def bind(rule: Rule, facts: Facts) -> Iterator[Relation | Direct]:
-    source = rule.params.get("source", "narrative")
+    source = rule.params.get("figures", "narrative")
     for claim_id in sorted({f.claim for f in facts.figures if f.measure in {"change", "change_rate"}
                             and f.source == source and f.claim is not None}):
         figs = facts.in_claim(claim_id)

@@ -21,7 +21,7 @@ HUNDRED = Num(Decimal(100))
 def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
     mode = rule.params.get("check", "rate")
     for rate in facts.figures:
-        if rate.measure != "exec_rate" or rate.source != rule.params.get("source", "narrative"):
+        if rate.measure != "exec_rate" or rate.source != rule.params.get("figures", "narrative"):
             continue
         figs = facts.in_claim(rate.claim)
         # Budget and actual are the rate's own subject: in “三公…预算为0.95万元…其中：因公出国（境）费

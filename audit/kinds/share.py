@@ -42,7 +42,7 @@ def _whole(facts: Facts, share: Figure, part: Figure) -> Figure | None:
 
 def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
     for share in facts.figures:
-        if share.measure != "share" or share.source != rule.params.get("source", "narrative"):
+        if share.measure != "share" or share.source != rule.params.get("figures", "narrative"):
             continue
         part = _part(facts, share)
         whole = _whole(facts, share, part) if part else None

@@ -1,8 +1,9 @@
 """Sum family: a total equals the sum of its parts, declared in YAML over concepts.
 
 `relation: "基本支出 + 项目支出 = 本年支出合计"`; `optional:` names parts a report may leave
-out under 不涉及的不列. When an optional part is missing the parts may legitimately fall short
-of the total, so only an excess is certain (soft_below). A missing required operand skips the
+out under 不涉及的不列. In prose, when an optional part is missing the parts may legitimately fall
+short of the total, so only an excess is certain (soft_below); in tables (`source: table`) a
+blank cell is zero and the identity is exact. A missing required operand skips the
 check (DQC: no comparison when a component does not exist); it is never read as 0.
 """
 
@@ -43,7 +44,7 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
     lhs, op, rhs = split_relation(rule.params["relation"])
     optional = set(rule.params.get("optional", []))
     period = rule.params.get("period", "current")
-    source = rule.params.get("source")
+    source = rule.params.get("figures")
     names = variables(lhs) + variables(rhs)
     anchor_name = variables(rhs)[-1] if len(variables(rhs)) == 1 else names[0]
     anchor = facts.find(anchor_name, period=period, source=source)
@@ -61,5 +62,7 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
         facts.skipped += 1
         return
     target = variables(rhs)[0] if len(variables(rhs)) == 1 and variables(rhs)[0] in env else None
-    yield Relation(rule.id, _drop(lhs, missing), op, _drop(rhs, missing), env, target=target,
-                   soft_below="skip" if missing else False)
+    # In a printed table a blank cell means nothing to report, so a blank optional part is zero
+    # and the identity is exact; in prose an unstated part is unknown, so a shortfall is skipped.
+    soft = "skip" if missing and source != "table" else False
+    yield Relation(rule.id, _drop(lhs, missing), op, _drop(rhs, missing), env, target=target, soft_below=soft)

@@ -17,7 +17,7 @@ from audit.rulebook import Rule
 
 
 def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
-    source = rule.params.get("source", "narrative")
+    source = rule.params.get("figures", "narrative")
     classes: dict[str, object] = {}
     items: dict[str, list] = defaultdict(list)
     for f in facts.figures:
