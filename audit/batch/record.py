@@ -54,7 +54,7 @@ class ReportRecord:
     def row(self) -> dict[str, Any]:
         """The scalar view kept in memory for the summary once findings are spooled to disk."""
         return {"index": self.index, "department": self.department, "year": self.year, "file": self.file,
-                "status": self.status, "outcome": self.outcome, "reason": self.reason,
+                "paths": list(self.paths), "status": self.status, "outcome": self.outcome, "reason": self.reason,
                 "errors": self.errors, "warnings": self.warnings, "infos": self.infos,
                 "figures": self.figures, "checks": self.checks, "top_rules": self.top_rules(),
                 "seconds": round(self.seconds, 3)}
