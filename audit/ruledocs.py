@@ -14,6 +14,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+import yaml
+
 from audit.rulebook import Rule
 
 REGENERATE = "python -m audit.ruledocs docs/rules.md"
@@ -49,6 +51,16 @@ def _value(v: Any) -> str:
     return v if isinstance(v, str) else json.dumps(v, ensure_ascii=False)
 
 
+def example(rule: Rule, kind: str) -> tuple[str, str] | None:
+    """An example as (fence language, text): sentences as written, table examples as YAML."""
+    value = rule.examples.get(kind)
+    if not value:
+        return None
+    if isinstance(value, str):
+        return "text", value.rstrip("\n")
+    return "yaml", yaml.safe_dump(value, allow_unicode=True, sort_keys=False, default_flow_style=False).rstrip("\n")
+
+
 def explain_text(rule: Rule, lang: str = "zh") -> str:
     """What `budget-audit explain ID` prints: everything an author needs to fix a draft."""
     w = LABELS.get(lang, LABELS["zh"])
@@ -58,8 +70,9 @@ def explain_text(rule: Rule, lang: str = "zh") -> str:
     if params(rule):
         lines += ["", f"{w['params']}:"] + [f"  {k} = {_value(v)}" for k, v in params(rule).items()]
     for kind in ("fail", "pass"):
-        if rule.examples.get(kind):
-            lines += ["", f"{w[kind]}:"] + [f"  {line}" for line in str(rule.examples[kind]).splitlines()]
+        shown = example(rule, kind)
+        if shown is not None:
+            lines += ["", f"{w[kind]}:"] + [f"  {line}" for line in shown[1].splitlines()]
     if rule.source:
         lines += ["", f"{w['source']}: {rule.source}"]
     return "\n".join(lines)
@@ -78,8 +91,9 @@ def rule_markdown(rule: Rule, lang: str = "zh", heading: str = "##") -> str:
     if params(rule):
         out += ["", f"{w['params']} (parameters):", ""] + [f"- `{k}`: `{_value(v)}`" for k, v in params(rule).items()]
     for kind in ("fail", "pass"):
-        if rule.examples.get(kind):
-            out += ["", f"{w[kind]} ({kind}):", "", "```text", str(rule.examples[kind]).rstrip("\n"), "```"]
+        shown = example(rule, kind)
+        if shown is not None:
+            out += ["", f"{w[kind]} ({kind}):", "", f"```{shown[0]}", shown[1], "```"]
     return "\n".join(out)
 
 
