@@ -28,6 +28,8 @@ class Line:
     page: int | None = None
     column: int = 1
     paragraph: int | None = None
+    # The file this line comes from when several files are checked as one report (grouping).
+    path: str | None = None
 
 
 @dataclass

@@ -35,7 +35,7 @@ class Stream:
         col = line.column + (start - offset)
         end_in_line = min(end, offset + len(line.text))
         return Location(
-            path=self.path,
+            path=line.path or self.path,
             page=line.page,
             line=line.line,
             column=col,

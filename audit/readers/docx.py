@@ -6,7 +6,9 @@ figure. Runs are concatenated, so a number Word split over several runs (formatt
 check, revisions) reads as one. Deleted text (w:delText) and field codes are not part of the text.
 
 Paragraphs are numbered 1, 2, … in document order, counting empty paragraphs and the
-paragraphs inside table cells, so `¶n` is stable whatever the extraction does. A table titled
+paragraphs inside table cells (one per cell), so `¶n` is stable whatever the extraction does.
+Line.line is the same number: Word has no stable line numbers, and a paragraph is one line of
+the document saved as plain text, so a draft and its .txt export agree on every location. A table titled
 as one of the nine tables (by a paragraph just before it, or by its own first row) becomes a
 Table whose cells refer to `表k!RrCc` (table k of the document, row r, column c); any other
 table is prose: each cell becomes a paragraph.
@@ -73,7 +75,8 @@ class _Reader:
     def _lines(self, text: str) -> list[Line]:
         """One Line per soft line break, all with this paragraph's number."""
         self.number += 1
-        return [Line(text=t, paragraph=self.number, column=1) for t in text.split("\n") if t.strip()]
+        return [Line(text=t, line=self.number, paragraph=self.number, column=1)
+                for t in text.split("\n") if t.strip()]
 
     def paragraph(self, text: str) -> None:
         lines = self._lines(text)

@@ -17,7 +17,7 @@ from audit.readers.office_grid import Grid, GridCell, find_tables
 from audit.readers.office_vet import vet
 from audit.readers.pdf_titles import match_title
 
-__all__ = ["read_workbook", "workbook_grids"]
+__all__ = ["is_figures_sheet", "read_workbook", "workbook_grids"]
 
 _MAX_CELLS = 2_000_000
 
@@ -26,6 +26,10 @@ def read_workbook(path: str) -> Document:
     """Read every sheet; raise UnreadableDocument when none holds one of the nine tables."""
     expected = "xls" if Path(path).suffix.lower() == ".xls" else "xlsx"
     grids = workbook_grids(path, vet(path, expected))
+    if grids and is_figures_sheet(grids[0][1]):
+        from audit.readers.figures import parse_records, sheet_records
+
+        return parse_records(path, sheet_records(grids[0][1]), first=2)
     tables = []
     for sheet, grid in grids:
         default = (tid, sheet) if (tid := match_title(sheet)) else None
@@ -34,6 +38,12 @@ def read_workbook(path: str) -> Document:
         names = "、".join(s for s, _ in grids) or "（无）"
         raise UnreadableDocument(f"工作簿中没有找到九张决算表中的任何一张 (no known table title in sheets: {names})")
     return Document(path=path, kind="xlsx", tables=tables)
+
+
+def is_figures_sheet(grid: Grid) -> bool:
+    """A figures file written by `extract --format xlsx`: its header names concept and value."""
+    head = {c.text for c in grid[0]} if grid else set()
+    return {"concept", "value"} <= head
 
 
 def workbook_grids(path: str, container: str) -> list[tuple[str, Grid]]:
