@@ -19,6 +19,9 @@ ACTUAL = re.compile(r"(?:支出)?(?:决算|执行)(?:数)?" + FILLER + "$")
 PRIOR_AFTER = re.compile(r"^\s*(?:增加|减少|增长|下降|持平|上升|降低)")
 NOT_A_FIGURE_AFTER = re.compile(r"^\s*(?:\(含\))?(?:以上|以下|及以上|左右)")
 BREAKDOWN = re.compile(r"其中|主要用于|包括|分别为|具体为|分别是")
+# A sentence that stops right after the marker hands its list on to the following lines
+# (“…307.34万元，其中：”); a marker followed by its own words (“主要包括：工资。”) does not.
+LIST_OPENS = re.compile(r"(?:其中|主要用于|主要包括|包括|分别为|具体为|分别是)(?:以下(?:几个)?方面|如下)?$")
 NO_CHANGE = re.compile(r"持平|无变化|没有变化|基本持平")
 
 POSITIVE = {"增加", "增长", "上升", "增"}

@@ -188,7 +188,7 @@ def _sentence(stream: Stream, start: int, end: int, p_index: int, section: str, 
             head = last_amount
     # A sentence that ends by announcing its parts (“…307.34万元，其中：”) hands its head on.
     stripped = text.rstrip(" 。:")
-    if head is not None and cues.BREAKDOWN.search(stripped[-6:]) and (head == last_amount or not claim.figures):
+    if head is not None and cues.LIST_OPENS.search(stripped) and (head == last_amount or not claim.figures):
         st.carry_head, st.carry_used_in = head, p_index
     elif carried and not claim.figures and st.carry_used_in != p_index:
         st.carry_head = None

@@ -64,7 +64,10 @@ def _subject(rule: Rule, facts: Facts, figs: list) -> Iterator[Relation | Direct
     from audit.relation import point
 
     base_value = point(base, env)
-    if base_value is not None and base_value == 0 and rate.value != 0:
+    # From a zero base any finite rate is wrong (增长100% is the usual form), including 0% when
+    # the amount did change; only “no change from nothing” (0 → 0, 0%) is a consistent statement.
+    moved = (delta is not None and delta.value != 0) or (this is not None and this.value != 0)
+    if base_value is not None and base_value == 0 and (rate.value != 0 or moved):
         yield Direct(rule.params.get("zero_base_rule", rule.id), "zero_base", {"rate": rate.text},
                      figures=[rate] + [f for f in (last, delta, this) if f is not None])
         return

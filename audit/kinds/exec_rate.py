@@ -36,7 +36,8 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
             env = {"c": rate, "a": actual, "b": budget}
             yield Relation(rule.id, Var("c"), "=", BinOp("*", BinOp("/", Var("a"), Var("b")), HUNDRED), env, target="c")
         elif mode == "wording":
-            claim = facts.claims.get(rate.claim or -1)
+            # Claim ids start at 0, so test for None: `rate.claim or -1` would lose the first sentence.
+            claim = facts.claims.get(rate.claim) if rate.claim is not None else None
             if claim is None or claim.compare is None:
                 continue
             env = {"c": rate}

@@ -34,7 +34,7 @@ def _whole(facts: Facts, share: Figure, part: Figure) -> Figure | None:
     head = facts.parents.get(part.index)
     if head is not None:
         return facts.figures[head]
-    claim = facts.claims.get(share.claim or -1)
+    claim = facts.claims.get(share.claim) if share.claim is not None else None
     if claim and claim.lead and claim.lead != part.concept:
         return facts.find(claim.lead, near=share)
     return None
