@@ -85,3 +85,45 @@ def test_fixing_a_baselined_error_reports_a_stale_entry(repo: Path) -> None:
     code, _, err = _run("--baseline", ".budget-audit-baseline.json", "--lang", "en")
     assert code == 0
     assert "stale" in err and "drafts/bureau.txt: N030" in err
+
+
+ROOT = Path(__file__).parent.parent
+
+
+def _blocks(lang: str) -> list[str]:
+    text = (ROOT / "docs" / "ci.md").read_text(encoding="utf-8")
+    return [b.split("\n", 1)[1] for b in text.split("```")[1::2] if b.startswith(lang + "\n")]
+
+
+def test_documented_pipelines_are_valid_yaml_and_run_budget_audit() -> None:
+    import yaml
+
+    blocks = [yaml.safe_load(b) for b in _blocks("yaml")]
+    assert len(blocks) == 3
+    github, gitlab, _ = blocks
+    assert any(s.get("uses", "").startswith("github/codeql-action/upload-sarif") for s in github["jobs"]["audit"]["steps"])
+    assert gitlab["budget-audit"]["artifacts"]["reports"]["junit"] == "budget-audit.xml"
+
+
+def test_documented_configuration_is_accepted(tmp_path: Path) -> None:
+    import dataclasses
+
+    from audit.config import configured_rules, load_config
+
+    [toml] = _blocks("toml")
+    (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
+    config = load_config(tmp_path / "pyproject.toml")
+    assert config.fail_on == "warning" and config.severity["N020"] == "warning"
+    rules = configured_rules(dataclasses.replace(config, rule_files=()))
+    assert rules and all(not r.id.startswith("U") and r.id != "N050" for r in rules)
+
+
+def test_pre_commit_hook_runs_the_check_command() -> None:
+    import re
+
+    import yaml
+
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "budget-audit" and hook["language"] == "python"
+    assert hook["entry"].split() == ["budget-audit", "check"]
+    assert re.search(hook["files"], "drafts/report.txt") and not re.search(hook["files"], "README.md")
