@@ -15,7 +15,7 @@ import yaml
 
 from audit.resources import rules_dir
 
-RULE_FILES = ("narrative.yaml", "tables.yaml", "cross_tables.yaml", "structure.yaml", "wording.yaml",
+RULE_FILES = ("narrative.yaml", "tables.yaml", "cross_tables.yaml", "structure.yaml", "wording.yaml", "naming.yaml",
               "performance.yaml")
 COMMON_KEYS = {"id", "name", "title", "title_en", "family", "severity", "rationale", "examples", "source"}
 

@@ -29,5 +29,8 @@ def extract(doc: Document) -> tuple[Facts, Extraction]:
         from audit.extract.tables import extract_tables
 
         figures += extract_tables(doc)
+    from audit.extract.performance import extract_performance
+
+    figures += extract_performance(doc)
     figures = [replace(f, index=i) if f.index != i else f for i, f in enumerate(figures)]
     return Facts(figures, claims, parents, document=doc), ex

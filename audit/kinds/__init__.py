@@ -12,14 +12,21 @@ from audit.kinds import (
     breakdown,
     change,
     exec_rate,
+    naming,
+    performance,
+    performance_checks,
+    performance_narrative,
     same,
     share,
+    structure,
     sum,
     table_columns,
     table_match,
     table_tree,
     tree,
     units,
+    wording,
+    wording_numbers,
 )
 
 FAMILIES: dict[str, Callable[..., Iterable[Any]]] = {
@@ -37,6 +44,13 @@ FAMILIES: dict[str, Callable[..., Iterable[Any]]] = {
     "table_rows": table_match.rows,
     "narrative_table": table_match.narrative,
     "narrative_items": table_match.narrative_items,
+    "structure": structure.bind,
+    "wording": wording.bind,
+    "comparison_words": wording_numbers.bind,
+    "naming": naming.bind,
+    "performance": performance.bind,
+    "performance_form": performance_checks.bind,
+    "performance_narrative": performance_narrative.bind,
 }
 
 

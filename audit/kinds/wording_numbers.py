@@ -1,0 +1,60 @@
+"""Comparison words against the numbers they describe, where N030 and N041 cannot see them.
+
+N041 checks 决算数等于/大于/小于预算数 against the execution rate, and N030 checks a stated
+增加/减少 amount against this year − last year. Left over: “与上年持平” (or 无变化) while the
+sentence's own figures differ or a change is stated, and a bare 增加/减少 (no amount) whose
+stated last-year value points the other way. Both are relations, decided with rounding intervals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from audit.expr import Num, Var
+from audit.facts import Facts
+from audit.model import Figure
+from audit.relation import Relation
+from audit.rulebook import Rule
+
+UP = re.compile(r"增加|增长|上升")
+DOWN = re.compile(r"减少|下降|降低")
+
+
+def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
+    for cid, claim in facts.claims.items():
+        figs = [f for f in facts.in_claim(cid) if f.source == "narrative"]
+        changes = [f for f in figs if f.measure in {"change", "change_rate"}]
+        last = next((f for f in figs if f.period == "prior" and f.measure == "amount"), None)
+        this = _this(facts, figs, last)
+        if claim.no_change:
+            for d in changes:
+                yield Relation(rule.id, Var("d"), "=", Num(Decimal(0)), {"d": d}, target="d", args={"word": "持平"})
+            if not changes and last is not None and this is not None:
+                yield Relation(rule.id, Var("this"), "=", Var("last"), {"this": this, "last": last},
+                               args={"word": "持平"})
+            continue
+        if changes or last is None or this is None:
+            continue
+        tail = claim.text[claim.text.find(last.text) + len(last.text):] if last.text in claim.text else ""
+        up, down = UP.match(tail.lstrip()), DOWN.match(tail.lstrip())
+        if up:
+            yield Relation(rule.id, Var("last"), "<=", Var("this"), {"this": this, "last": last}, args={"word": "增加"})
+        elif down:
+            yield Relation(rule.id, Var("this"), "<=", Var("last"), {"this": this, "last": last}, args={"word": "减少"})
+
+
+def _this(facts: Facts, figs: list[Figure], last: Figure | None) -> Figure | None:
+    if last is None:
+        return None
+    same = [f for f in figs if f.period == "current" and f.measure == "amount" and f.unit == last.unit
+            and f.index < last.index]
+    if same:
+        near = same[-1]
+        named = not near.concept.startswith("claim:") and not last.concept.startswith("claim:")
+        return None if named and near.concept != last.concept else near
+    if last.concept.startswith("claim:"):
+        return None
+    found = facts.find(last.concept, near=last, source="narrative")
+    return found if found is not None and found.unit == last.unit else None
