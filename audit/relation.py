@@ -50,7 +50,11 @@ def intervals(env: dict[str, Figure], mode: RoundingMode = "round",
     out = {}
     for name, fig in env.items():
         f = (override or {}).get(name, fig)
-        out[name] = Interval.of(f.value, f.decimals, mode)
+        if f.value == 0 and f.decimals == 0 and f.unit != "%":
+            # “0万元” / “0辆” states that there is nothing, not an amount rounded to whole units.
+            out[name] = Interval.exact(f.value)
+        else:
+            out[name] = Interval.of(f.value, f.decimals, mode)
     return out
 
 
