@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 
 from audit.expr import BinOp, Expr, Var
-from audit.extract.performance import PerfTable
+from audit.extract.performance import PerfTable, short_name
 from audit.facts import Facts
 from audit.kinds.performance import _fig, placed, tables
 from audit.model import Figure
@@ -44,7 +44,7 @@ def similarity(a: str, b: str) -> float:
 
 
 def clean(name: str) -> str:
-    return NOISE.sub("", normalise(name))
+    return NOISE.sub("", normalise(short_name(name)))
 
 
 def best_table(name: str, candidates: list[PerfTable], threshold: float = 0.6) -> PerfTable | None:

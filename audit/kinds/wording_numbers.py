@@ -37,8 +37,9 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
             continue
         if changes or last is None or this is None:
             continue
-        tail = claim.text[claim.text.find(last.text) + len(last.text):] if last.text in claim.text else ""
-        up, down = UP.match(tail.lstrip()), DOWN.match(tail.lstrip())
+        at = claim.text.find(last.text + last.unit)
+        tail = claim.text[at + len(last.text) + len(last.unit):].lstrip() if at >= 0 else ""
+        up, down = UP.match(tail), DOWN.match(tail)
         if up:
             yield Relation(rule.id, Var("last"), "<=", Var("this"), {"this": this, "last": last}, args={"word": "增加"})
         elif down:
