@@ -110,7 +110,8 @@ class DocumentResult:
     checks: int = 0
     skipped: int = 0
     table_stats: dict[str, int] = field(default_factory=dict)
-    source_lines: dict[int, str] = field(default_factory=dict)
+    # (page, line) → the line as written, for showing findings in context; page is None for text.
+    source_lines: dict[tuple[int | None, int], str] = field(default_factory=dict)
     # Who reported and for which year, as the report itself says (batch mode fills them).
     department: str | None = None
     year: int | None = None

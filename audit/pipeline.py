@@ -50,7 +50,13 @@ def check_document(doc, rules: list[Rule], lang: str = "zh") -> DocumentResult:
     findings = sorted(outcome.findings, key=_order)
     return DocumentResult(path=doc.path, status="checked", findings=findings, facts=len(facts.figures),
                           checks=outcome.checks, skipped=outcome.skipped, table_stats=table_stats,
-                          source_lines=ex.lines)
+                          source_lines=_cited_lines(doc, findings))
+
+
+def _cited_lines(doc, findings: list[Finding]) -> dict[tuple[int | None, int], str]:
+    """Only the lines findings point at: results stay small when many reports are kept."""
+    wanted = {(loc.page, loc.line) for f in findings for loc in f.locations if loc.line is not None}
+    return {(ln.page, ln.line): ln.text for ln in doc.lines() if (ln.page, ln.line) in wanted}
 
 
 def _order(f: Finding) -> tuple:

@@ -63,11 +63,11 @@ def _finding(f: Finding, doc: DocumentResult, console: Console, lang: str) -> No
         head.append(f"{loc.short()} ", style="blue")
     head.append(f.message, style=STYLE[f.severity] if f.severity != "info" else "dim")
     console.print(head)
-    for line_no in dict.fromkeys(loc.line for loc in f.locations if loc.line is not None and loc.page is None):
-        source = doc.source_lines.get(line_no)
+    for page, line_no in dict.fromkeys((loc.page, loc.line) for loc in f.locations if loc.line is not None):
+        source = doc.source_lines.get((page, line_no))
         if source is None:
             continue
-        console.print(_highlight(line_no, source, f))
+        console.print(_highlight(page, line_no, source, f))
     if f.suggestion is not None:
         s = f.suggestion
         tip = Text(f"      → {w['suggest']} ", style="bold")
@@ -77,17 +77,19 @@ def _finding(f: Finding, doc: DocumentResult, console: Console, lang: str) -> No
         console.print(tip)
 
 
-def _highlight(line_no: int, source: str, f: Finding) -> Text:
+def _highlight(page: int | None, line_no: int, source: str, f: Finding) -> Text:
     """The source line, trimmed around the figures, with each figure of the relation highlighted."""
     spans = sorted((loc.column, loc.end_column) for loc in f.locations
-                   if loc.line == line_no and loc.page is None and loc.column and loc.end_column)
+                   if loc.line == line_no and loc.page == page and loc.column and loc.end_column)
     suspect = f.suggestion.location if f.suggestion else None
     lo = max(0, spans[0][0] - 1 - 30) if spans else 0
     hi = min(len(source), spans[-1][1] + 30) if spans else min(len(source), 80)
-    text = Text(f"      {line_no:>4} │ " + ("…" if lo > 0 else ""), style="dim")
+    where = f"p.{page} l.{line_no}" if page is not None else f"{line_no}"
+    text = Text(f"      {where:>10} │ " + ("…" if lo > 0 else ""), style="dim")
     body = Text(source[lo:hi].strip("\n"))
     for col, end in spans:
-        is_suspect = suspect is not None and suspect.line == line_no and suspect.column == col
+        is_suspect = (suspect is not None and suspect.line == line_no and suspect.page == page
+                      and suspect.column == col)
         body.stylize("bold reverse red" if is_suspect else "bold magenta", col - 1 - lo, end - lo)
     text.append_text(body)
     if hi < len(source):
