@@ -37,6 +37,8 @@ class ReportRecord:
     # rule id -> [findings, worst severity, title]; bounded by the rulebook, not the report.
     rules: dict[str, list[Any]] = field(default_factory=dict)
     findings: list[dict[str, Any]] = field(default_factory=list)
+    # The worker's peak resident memory so far (KiB), for the benchmark's memory figures.
+    worker_peak_kb: int = 0
 
     @property
     def status(self) -> str:

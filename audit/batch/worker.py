@@ -9,6 +9,7 @@ nothing here tries to be clever about failures beyond the pipeline's own stage b
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import time
 from multiprocessing.connection import Connection
@@ -37,7 +38,9 @@ def worker_main(conn: Connection, lang: str, faults: Faults) -> None:
         if task is None:
             return
         index, paths = task
-        conn.send(check_unit(index, tuple(paths), rules, lang, faults))
+        record = check_unit(index, tuple(paths), rules, lang, faults)
+        record.worker_peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        conn.send(record)
 
 
 def check_unit(index: int, paths: tuple[str, ...], rules: list[Rule], lang: str = "zh",
