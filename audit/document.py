@@ -75,6 +75,8 @@ class Table:
     sheet: str | None = None
     unit: str = "万元"
     empty_note: str | None = None
+    # The file the table came from when several files are checked as one report.
+    path: str | None = None
 
 
 @dataclass

@@ -47,7 +47,7 @@ def merge(docs: list[Document], path: str) -> Document:
     for doc in docs:
         for p in doc.paragraphs:
             merged.paragraphs.append(Paragraph([ln if ln.path else replace(ln, path=doc.path) for ln in p.lines]))
-        merged.tables.extend(doc.tables)
+        merged.tables.extend(t if t.path else replace(t, path=doc.path) for t in doc.tables)
         shift = len(merged.figures)
         claim_shift = max(merged.claims, default=-1) + 1
         for f in doc.figures:

@@ -7,6 +7,7 @@ its reason, so one bad file never stops a run and users never see a traceback.
 from __future__ import annotations
 
 import logging
+import os
 
 from audit.document import UnreadableDocument
 from audit.engine import evaluate
@@ -22,11 +23,12 @@ SECTION_OTHER = "（其他）"
 
 def run_check(paths: list[str], rules: list[Rule], lang: str = "zh", as_one_report: bool = False) -> list[DocumentResult]:
     """Check each path in the order given; with `as_one_report`, read them all as one report."""
-    if as_one_report:
-        from audit.grouping import check_as_one  # type: ignore[import-not-found]
+    from audit.grouping import check_as_one
 
+    if as_one_report:
         return [check_as_one(paths, rules, lang)]
-    return [check_path(p, rules, lang) for p in paths]
+    # A folder is one report (a .docx narrative with its .xlsx tables), checked as such.
+    return [check_as_one([p], rules, lang) if os.path.isdir(p) else check_path(p, rules, lang) for p in paths]
 
 
 def check_path(path: str, rules: list[Rule], lang: str = "zh") -> DocumentResult:

@@ -62,10 +62,6 @@ def test_check_a_figures_file_from_the_command_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["check", str(out), "--format", "json"])
     report = json.loads(result.output)
     doc = report["documents"][0]
-    if doc["status"] == "unreadable" and "unsupported" in (doc.get("error") or ""):
-        import pytest
-
-        pytest.xfail("audit/readers/__init__.py does not route the 'figures' kind to read_figures yet")
     assert result.exit_code == 1
     errors = [f for f in doc["findings"] if f["severity"] == "error"]
     assert [f["locations"][0]["line"] for f in errors] == [41, 47, 50]

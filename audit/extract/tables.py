@@ -66,7 +66,7 @@ def extract_tables(doc: Document) -> list[Figure]:
                 if parsed is None:
                     continue
                 row_name = f"{row.section}:{row.label}" if row.section else row.label
-                loc = Location(path=doc.path, page=cell.page or row.page or table.page,
+                loc = Location(path=table.path or doc.path, page=cell.page or row.page or table.page,
                                cell=CellRef(table=table.title, row=row_name, column=cell.column),
                                text=cell.text, ref=cell.ref)
                 figures.append(Figure(

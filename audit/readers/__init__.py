@@ -43,11 +43,15 @@ def read_document(path: str) -> Document:
 
         return read_pdf(path)
     if kind == "docx":
-        from audit.readers.docx import read_docx  # type: ignore[import-not-found]
+        from audit.readers.docx import read_docx
 
         return read_docx(path)
     if kind in {"xlsx", "xls", "xlsm"}:
-        from audit.readers.xlsx import read_workbook  # type: ignore[import-not-found]
+        from audit.readers.xlsx import read_workbook
 
         return read_workbook(path)
+    if kind == "figures":
+        from audit.readers.figures import read_figures
+
+        return read_figures(path)
     raise UnreadableDocument(f"不支持的文件类型 (unsupported file type): {Path(path).suffix}")
