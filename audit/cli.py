@@ -57,9 +57,9 @@ def _severities(values: tuple[str, ...]) -> dict[str, str] | None:
 def resolve(paths: Sequence[str], config_file: str | None, isolated: bool, **flags: object) -> tuple[Config, list[Rule]]:
     """Project file (found upward from the checked files) overridden by the command line."""
     try:
-        found = None if isolated else Path(config_file) if config_file else find_config(list(paths))
-        if config_file and not found.is_file():  # type: ignore[union-attr]
+        if config_file and not Path(config_file).is_file():
             raise ConfigError(f"configuration file not found: {config_file}")
+        found = None if isolated else Path(config_file) if config_file else find_config(list(paths))
         config = merge(load_config(found), **flags)
         return config, configured_rules(config)
     except (ConfigError, RulebookError) as exc:

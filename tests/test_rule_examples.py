@@ -21,8 +21,6 @@ KNOWN_DEFECTS = {
     ("N001", "fail"): "audit/kinds/sum.py now skips a shortfall when an optional part (使用非财政拨款结余) is "
                       "unstated (soft_below='skip'), so the example's 100 + 10 < 120 is no longer reported; "
                       "the example needs an excess, not a shortfall",
-    ("N041", "fail"): "audit/kinds/exec_rate.py looks up the claim with `rate.claim or -1`, so a rate in the "
-                      "document's first sentence (claim 0) is never checked against 决算数等于预算数",
     ("N050", "fail"): "100.00 and 100.01 (two decimals) have rounding intervals that touch at 100.005, so the "
                       "engine calls the difference rounding (info); the example needs figures further apart",
 }
