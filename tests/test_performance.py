@@ -106,3 +106,21 @@ def test_tables_from_readers_are_checked_like_flattened_ones() -> None:
     rules = sorted({f.rule for f in broken.findings if f.rule.startswith("P")})
     assert rules == ["P001", "P004", "P006"]
     assert all(f.severity == "error" for f in broken.findings if f.rule in {"P001", "P004"})
+
+
+def test_national_form_uses_full_year_budget_and_actual() -> None:
+    cols = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+    rows = [TableRow(label="项目名称", cells=[Cell("项目名称", "示例项目")]),
+            TableRow(label="年度资金总额", cells=[Cell(c, v) for c, v in zip(cols, ["43.2", "43.2", "37.24", "10", "86%", "9"],
+                                                                           strict=True)]),
+            TableRow(label="其中：当年财政拨款", cells=[Cell(c, v) for c, v in zip(cols, ["43.2", "43.2", "37.24", "", "86%", ""],
+                                                                             strict=True)])]
+    doc = Document(path="national.xlsx", kind="xlsx", tables=[Table(title="项目支出绩效自评表", rows=rows, page=1)])
+    table = performance_tables(doc)[0]
+    assert table.fund("总额").cells["调整后预算"].text == "43.2" and table.fund("总额").cells["执行数"].text == "37.24"
+    assert not [f for f in check_document(doc, RULES).findings if f.rule in {"P002", "P003"}]
+    wrong = Document(path="national.xlsx", kind="xlsx",
+                     tables=[Table(title="项目支出绩效自评表", page=1, rows=[rows[0], TableRow(
+                         label="年度资金总额", cells=[Cell(c, v) for c, v in zip(cols, ["43.2", "43.2", "37.24", "10", "96%", "9"],
+                                                                            strict=True)])])])
+    assert [f.rule for f in check_document(wrong, RULES).findings if f.rule == "P002"] == ["P002"]
