@@ -26,8 +26,29 @@ def decode(data: bytes) -> str:
         controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\r\n\t\f")
         if controls > 8:
             raise UnreadableDocument("不是文本文件：含有控制字符 (not a text file: control characters)")
+        if encoding == "gb18030" and not _looks_like_text(text):
+            # GB18030 decodes almost any byte sequence; real reports are mostly common characters.
+            raise UnreadableDocument("不是文本文件：内容无法识别为中文或英文文本 (not a text file)")
         return text
     raise UnreadableDocument("无法识别文本编码（非 UTF-8 / GB18030）(unknown text encoding)")
+
+
+def _looks_like_text(text: str) -> bool:
+    """Mostly ASCII and common (GB2312) characters, with the variety of real prose."""
+    sample = text[:4096]
+    if len(sample) > 200 and len(set(sample)) < 20:
+        return False
+    common = 0
+    for ch in sample:
+        if ch.isascii():
+            common += ch.isprintable() or ch in "\r\n\t"
+        else:
+            try:
+                ch.encode("gb2312")
+                common += 1
+            except UnicodeEncodeError:
+                pass
+    return common >= 0.9 * len(sample)
 
 
 def read_text(path: str) -> Document:
