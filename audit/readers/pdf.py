@@ -30,7 +30,7 @@ def read_pdf(path: str) -> Document:
     finally:
         doc.close()
     if not any(lines for lines, _ in pages):
-        raise UnreadableDocument("no text layer: scanned document, needs OCR (无文字层，需要OCR识别)")
+        raise UnreadableDocument("无文字层：扫描件，需要OCR识别 (no text layer: scanned document, needs OCR)")
     prose, tables = split_pages(pages)
     return Document(
         path=path,
@@ -49,21 +49,21 @@ def _open(path: str) -> pymupdf.Document:
             fh.seek(max(0, os.fstat(fh.fileno()).st_size - _TAIL))
             tail = fh.read()
     except OSError as exc:
-        raise UnreadableDocument(f"cannot open file: {exc.strerror or exc}") from exc
+        raise UnreadableDocument(f"无法打开文件 (cannot open file): {exc.strerror or exc}") from exc
     if b"%PDF-" not in head:
-        raise UnreadableDocument("not a PDF file (no %PDF header)")
+        raise UnreadableDocument("不是PDF文件 (not a PDF file: no %PDF header)")
     if b"%%EOF" not in tail:
-        raise UnreadableDocument("damaged PDF: file is truncated (no %%EOF trailer)")
+        raise UnreadableDocument("PDF文件已损坏：文件不完整 (damaged PDF: file is truncated, no %%EOF trailer)")
     try:
         doc = pymupdf.open(path, filetype="pdf")
     except (pymupdf.FileDataError, RuntimeError, ValueError) as exc:
-        raise UnreadableDocument(f"damaged PDF: {exc}") from exc
+        raise UnreadableDocument(f"PDF文件已损坏 (damaged PDF): {exc}") from exc
     if doc.needs_pass and not doc.authenticate(""):
         doc.close()
-        raise UnreadableDocument("encrypted PDF: a password is required to open it")
+        raise UnreadableDocument("PDF已加密，需要密码才能打开 (encrypted PDF: a password is required)")
     if doc.page_count == 0:
         doc.close()
-        raise UnreadableDocument("damaged PDF: no pages")
+        raise UnreadableDocument("PDF文件已损坏：没有页面 (damaged PDF: no pages)")
     return doc
 
 
@@ -71,4 +71,4 @@ def _read_pages(doc: pymupdf.Document) -> list[tuple[list[VLine], float]]:
     try:
         return [(visual_lines(page_frags(page)), page.rect.width) for page in doc]
     except (RuntimeError, ValueError) as exc:
-        raise UnreadableDocument(f"damaged PDF: cannot read page content: {exc}") from exc
+        raise UnreadableDocument(f"PDF文件已损坏：无法读取页面内容 (damaged PDF: cannot read page content): {exc}") from exc
