@@ -4,8 +4,8 @@ Families turn rules and figures into Relations; this module alone decides them. 
 - ok: some true values inside the rounding intervals satisfy it, and the stated result is what
   the other figures give when recomputed and rounded;
 - rounding: consistent only thanks to rounding (info, never an error);
-- truncation: inconsistent under round-to-nearest but consistent if the figures were truncated
-  (warning: the publishing software may truncate);
+- truncation: inconsistent under round-to-nearest but consistent if the stated result was
+  truncated instead of rounded (warning: the publishing software may truncate);
 - fail: no true values inside the intervals satisfy it;
 - unbounded: a divisor's interval contains zero, so nothing can be concluded (skipped).
 """
@@ -46,7 +46,8 @@ class Verdict:
 
 
 def intervals(env: dict[str, Figure], mode: RoundingMode = "round",
-              override: dict[str, Figure] | None = None) -> dict[str, Interval]:
+              override: dict[str, Figure] | None = None, truncated: str | None = None) -> dict[str, Interval]:
+    """Rounding intervals of the figures; `truncated` names the one figure read as truncated."""
     out = {}
     for name, fig in env.items():
         f = (override or {}).get(name, fig)
@@ -54,7 +55,7 @@ def intervals(env: dict[str, Figure], mode: RoundingMode = "round",
             # “0万元” / “0辆” states that there is nothing, not an amount rounded to whole units.
             out[name] = Interval.exact(f.value)
         else:
-            out[name] = Interval.of(f.value, f.decimals, mode)
+            out[name] = Interval.of(f.value, f.decimals, "truncate" if name == truncated else mode)
     return out
 
 
@@ -70,10 +71,13 @@ def check(rel: Relation, override: dict[str, Figure] | None = None) -> Verdict:
     if lhs is None or rhs is None:
         return Verdict(rel, "unbounded")
     if not _holds(rel.op, lhs, rhs):
-        tenv = intervals(rel.env, "truncate", override)
-        tl, tr = evaluate(rel.lhs, tenv), evaluate(rel.rhs, tenv)
-        if tl is not None and tr is not None and _holds(rel.op, tl, tr):
-            return Verdict(rel, "truncation", lhs, rhs)
+        # A printed result (a rate, a share) that was cut rather than rounded: 38.2877% shown as
+        # 38.28%. Only a percentage result is read as truncated; the amounts it comes from are not.
+        if rel.target is not None and rel.env[rel.target].unit == "%":
+            tenv = intervals(rel.env, "round", override, truncated=rel.target)
+            tl, tr = evaluate(rel.lhs, tenv), evaluate(rel.rhs, tenv)
+            if tl is not None and tr is not None and _holds(rel.op, tl, tr):
+                return Verdict(rel, "truncation", lhs, rhs)
         return Verdict(rel, "fail", lhs, rhs)
     if rel.op == "=" and not _exact(rel, override):
         return Verdict(rel, "rounding", lhs, rhs)

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from audit.resources import rules_dir
+from audit.resources import SAFE_LOADER, rules_dir
 
 RULE_FILES = ("narrative.yaml", "tables.yaml", "cross_tables.yaml", "structure.yaml", "wording.yaml", "naming.yaml",
               "performance.yaml")
@@ -40,7 +40,7 @@ class Rule:
 
 def _load_file(path: Path, families: set[str]) -> list[Rule]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as exc:
         raise RulebookError(f"{path.name}: not valid YAML: {exc}") from exc
     rules = []

@@ -15,23 +15,16 @@ from audit.relation import Relation, check
 
 HUNDRED = Num(Decimal(100))
 
-# relation.check retries a failed relation with *every* figure truncated, so the amounts widen too
-# (an integer budget “3万元” becomes [3, 4)) and rate errors the domain calls inconsistent come out
-# as "truncation" (a warning). §5.4.6 concerns a truncated printed result: truncating only the
-# stated target, with the other figures rounded, keeps S24 a warning and makes these two errors.
-TRUNCATES_AMOUNTS = pytest.mark.xfail(strict=True, reason="audit/relation.py truncates all figures, not only "
-                                      "the stated result; reported to the relation owner")
 
-
-def fig(text: str, index: int = 0) -> Figure:
+def fig(text: str, index: int = 0, unit: str = "万元") -> Figure:
     parsed = parse_number(text)
     assert parsed is not None
-    return Figure(concept=f"c{index}", value=parsed.value, decimals=parsed.decimals, unit="",
+    return Figure(concept=f"c{index}", value=parsed.value, decimals=parsed.decimals, unit=unit,
                   location=Location(path="t", line=1, column=1, text=text), index=index)
 
 
 def ratio_status(p: str, a: str, b: str) -> str:
-    env = {"p": fig(p, 0), "a": fig(a, 1), "b": fig(b, 2)}
+    env = {"p": fig(p, 0, "%"), "a": fig(a, 1), "b": fig(b, 2)}
     rel = Relation("T", Var("p"), "=", BinOp("*", BinOp("/", Var("a"), Var("b")), HUNDRED), env, target="p")
     return check(rel).status
 
@@ -58,10 +51,10 @@ def test_division_by_an_interval_containing_zero_is_unbounded() -> None:
 @pytest.mark.parametrize(("p", "a", "b", "status"), [
     ("21.74", "12.34", "56.78", "rounding"),   # §5.2 made-up: [21.7223, 21.7437] meets [21.735, 21.745]
     ("21.73", "12.34", "56.78", "ok"),
-    pytest.param("21.75", "12.34", "56.78", "fail", marks=TRUNCATES_AMOUNTS),  # misses [21.745, 21.755]
+    ("21.75", "12.34", "56.78", "fail"),       # misses [21.745, 21.755]
     ("86", "37.24", "43.2", "ok"),             # S32: 86.2% printed as an integer
     ("6.76", "32.19", "486.88", "fail"),       # S23: the rate is 6.61%
-    pytest.param("43", "1.71", "3", "fail", marks=TRUNCATES_AMOUNTS),          # S27: the uncompleted share
+    ("43", "1.71", "3", "fail"),               # S27: the uncompleted share
     ("38.28", "2570.97", "6714.88", "truncation"),  # S24: 38.2877% truncated, not rounded → warning
 ])
 def test_ratio_examples(p: str, a: str, b: str, status: str) -> None:

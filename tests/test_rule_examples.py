@@ -17,13 +17,7 @@ from audit.rulebook import Rule, load_rules
 
 RULES = load_rules()
 SENTENCES = [r for r in RULES if isinstance(r.examples.get("fail"), str) or isinstance(r.examples.get("pass"), str)]
-KNOWN_DEFECTS = {
-    ("N001", "fail"): "audit/kinds/sum.py now skips a shortfall when an optional part (使用非财政拨款结余) is "
-                      "unstated (soft_below='skip'), so the example's 100 + 10 < 120 is no longer reported; "
-                      "the example needs an excess, not a shortfall",
-    ("N050", "fail"): "100.00 and 100.01 (two decimals) have rounding intervals that touch at 100.005, so the "
-                      "engine calls the difference rounding (info); the example needs figures further apart",
-}
+KNOWN_DEFECTS: dict[tuple[str, str], str] = {}
 
 
 def _case(rule: Rule, kind: str) -> object:

@@ -26,7 +26,7 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
         if f.source not in sources or f.concept.startswith("claim:") or f.role == "part" and f.concept.startswith("claim:"):
             continue
         scope = (f.section or "").split(" / ")[0] if rule.params.get("scope", "section") == "section" else ""
-        groups[(f.concept, f.measure, f.period, f.unit, scope)].append(f)
+        groups[(f.concept, f.measure, f.period, f.unit, f.direction, scope)].append(f)
     for figs in groups.values():
         if len({f.source for f in figs}) < len(sources) and len(sources) > 1:
             continue
