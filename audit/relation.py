@@ -69,7 +69,7 @@ def check(rel: Relation, override: dict[str, Figure] | None = None) -> Verdict:
     env = intervals(rel.env, "round", override)
     lhs, rhs = evaluate(rel.lhs, env), evaluate(rel.rhs, env)
     if lhs is None or rhs is None:
-        return Verdict(rel, "unbounded")
+        return Verdict(rel, _zero_base(rel, override))
     if not _holds(rel.op, lhs, rhs):
         # A printed result (a rate, a share) that was cut rather than rounded: 38.2877% shown as
         # 38.28%. Only a percentage result is read as truncated; the amounts it comes from are not.
@@ -82,6 +82,34 @@ def check(rel: Relation, override: dict[str, Figure] | None = None) -> Verdict:
     if rel.op == "=" and not _exact(rel, override):
         return Verdict(rel, "rounding", lhs, rhs)
     return Verdict(rel, "ok", lhs, rhs)
+
+
+def _zero_base(rel: Relation, override: dict[str, Figure] | None) -> str:
+    """A rate over a base stated as zero is undefined: only 0 over 0 stated as 0% is accepted.
+
+    Anything else stated (增长100% from a zero last year, 完成预算10% of a zero budget) is a
+    failure; a base that is merely small enough to round to zero stays unjudged (unbounded).
+    """
+    if rel.target is None:
+        return "unbounded"
+    target = (override or {}).get(rel.target, rel.env[rel.target])
+    division = _division(other_side(rel))
+    if division is None:
+        return "unbounded"
+    numerator, divisor = point(division.left, rel.env, override), point(division.right, rel.env, override)
+    if divisor != 0:
+        return "unbounded"
+    return "ok" if numerator == 0 and target.value == 0 else "fail"
+
+
+def _division(e: Expr) -> BinOp | None:
+    if isinstance(e, BinOp):
+        if e.op == "/":
+            return e
+        return _division(e.left) or _division(e.right)
+    if isinstance(e, Neg):
+        return _division(e.operand)
+    return None
 
 
 def point(e: Expr, env: dict[str, Figure], override: dict[str, Figure] | None = None) -> Decimal | None:

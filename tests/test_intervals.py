@@ -45,7 +45,13 @@ def test_interval_of_rounded_and_truncated_values() -> None:
 
 def test_division_by_an_interval_containing_zero_is_unbounded() -> None:
     assert Interval.of(Decimal(1), 2) / Interval.of(Decimal(0), 2) is None
-    assert ratio_status("100", "1.20", "0.00") == "unbounded"
+
+
+def test_a_rate_over_a_zero_base_is_undefined() -> None:
+    """Domain §5.4.7: any stated rate over a zero base fails, except 0% for nothing over nothing."""
+    assert ratio_status("100", "1.20", "0.00") == "fail"
+    assert ratio_status("10.00", "0.00", "0.00") == "fail"
+    assert ratio_status("0.00", "0.00", "0.00") == "ok"
 
 
 @pytest.mark.parametrize(("p", "a", "b", "status"), [

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from audit.document import Document
 from audit.extract.sections import heading_level
 from audit.extract.stream import Stream
+from audit.memo import memo
 from audit.model import Location
 
 DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
@@ -57,17 +58,14 @@ class Heading:
 
 
 def streams(doc: Document) -> list[Stream]:
-    cached = getattr(doc, "_streams", None)
-    if cached is None:
-        cached = [Stream.of(p, doc.path) for p in doc.paragraphs]
-        doc._streams = cached  # type: ignore[attr-defined]
-    return cached
+    return memo(doc, "streams", lambda: [Stream.of(p, doc.path) for p in doc.paragraphs])
 
 
 def headings(doc: Document) -> list[Heading]:
-    cached = getattr(doc, "_headings", None)
-    if cached is not None:
-        return cached
+    return memo(doc, "headings", lambda: _headings(doc))
+
+
+def _headings(doc: Document) -> list[Heading]:
     out: list[Heading] = []
     in_contents = False
     first_part: int | None = None
@@ -87,7 +85,6 @@ def headings(doc: Document) -> list[Heading]:
                 in_contents = False
             first_part = h.number if first_part is None or not in_contents else first_part
         out.append(Heading(h.level, h.number, h.title, h.text, h.location, h.paragraph, in_contents))
-    doc._headings = out  # type: ignore[attr-defined]
     return out
 
 
@@ -103,14 +100,14 @@ def _heading(level: int, text: str, loc: Location, index: int) -> Heading:
 
 def report_year(doc: Document) -> tuple[int, str] | None:
     """(year, 决算|预算) from the title: the first “{年}年度部门决算” the report writes."""
-    cached = getattr(doc, "_report_year", False)
-    if cached is not False:
-        return cached  # type: ignore[return-value]
+    return memo(doc, "report_year", lambda: _report_year(doc))
+
+
+def _report_year(doc: Document) -> tuple[int, str] | None:
     found = None
     for st in streams(doc)[:60]:
         m = YEAR_TITLE.search(st.text)
         if m and len(st.text.strip()) <= 60:
             found = (int(m.group(1)), m.group(2))
             break
-    doc._report_year = found  # type: ignore[attr-defined]
     return found

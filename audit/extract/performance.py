@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from audit.document import Document, Line, Table
+from audit.memo import memo
 from audit.model import Figure, Location
 from audit.numbers import normalise, parse_number
 
@@ -83,13 +84,12 @@ def short_name(name: str) -> str:
 
 
 def performance_tables(doc: Document) -> list[PerfTable]:
-    """All self-evaluation tables of a document, parsed once and kept on the document."""
-    cached = getattr(doc, "_performance_tables", None)
-    if cached is None:
-        cached = [t for t in (_from_table(doc, tb) for tb in doc.tables if TITLE.search(tb.title)) if t]
-        cached += _from_flat(doc)
-        doc._performance_tables = cached  # type: ignore[attr-defined]
-    return cached
+    """All self-evaluation tables of a document, parsed once per document."""
+    def parse() -> list[PerfTable]:
+        found = [t for t in (_from_table(doc, tb) for tb in doc.tables if TITLE.search(tb.title)) if t]
+        return found + _from_flat(doc)
+
+    return memo(doc, "performance_tables", parse)
 
 
 def extract_performance(doc: Document) -> list[Figure]:

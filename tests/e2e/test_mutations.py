@@ -43,8 +43,7 @@ def related_locations(doc: Document) -> list[Location]:
         for item in FAMILIES[rule.family](rule, facts):
             if isinstance(item, Relation) and item.op == "=":
                 for f in item.env.values():
-                    if f.source in {"narrative", "table"}:
-                        seen[f.location] = None
+                    seen[f.location] = None
     return list(seen)
 
 
