@@ -16,7 +16,7 @@ CHANGE = re.compile(r"(?P<word>增加|减少|增长|下降|上升|降低|减|增
 EXEC = re.compile(r"(?:完成|执行)(?:了)?(?:年初|全年|调整后)?(?:预算|预)(?:数)?(?:的)?" + FILLER + "$|执行率" + FILLER + "$")
 BUDGET = re.compile(r"(?:年初|全年|调整后)?预算(?:数|金额|安排)?" + FILLER + "$")
 ACTUAL = re.compile(r"(?:支出)?(?:决算|执行)(?:数)?" + FILLER + "$")
-PRIOR_AFTER = re.compile(r"^\s*(?:增加|减少|增长|下降|持平|上升|降低)")
+PRIOR_AFTER = re.compile(r"^\s*(?:相比|相较)?\s*(?:有所|略有)?(?:增加|减少|增长|下降|持平|上升|降低)")
 NOT_A_FIGURE_AFTER = re.compile(r"^\s*(?:\(含\))?(?:以上|以下|及以上|左右)")
 BREAKDOWN = re.compile(r"其中|主要用于|包括|分别为|具体为|分别是")
 # A sentence that stops right after the marker hands its list on to the following lines

@@ -162,10 +162,14 @@ def _sentence(stream: Stream, start: int, end: int, p_index: int, section: str, 
             concept = subject or f"claim:{claim.id}"
         if role == "part" and head_fig is not None and concept == head_fig.concept:
             concept = f"claim:{claim.id}:{m.start()}"
+        # A figure inside brackets is an aside (“500.12万元(其中，一般公共预算500.12万元…)，占96.35%”):
+        # the share after the bracket is about the amount before it, not the last one inside.
+        aside = text[:m.start()].count("(") > text[:m.start()].count(")")
         fig = Figure(
             concept=concept, value=parsed.value, decimals=parsed.decimals, unit=unit,
             location=stream.location(start + m.start(), start + m.end()), measure=measure,
-            period=period, claim=claim.id, role=role, of=of, direction=direction, section=section,
+            period=period, claim=claim.id, role="aside" if aside else role, of=of, direction=direction,
+            section=section,
             index=len(st.figures),
         )
         st.figures.append(fig)

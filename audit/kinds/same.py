@@ -23,7 +23,7 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
     sources = set(rule.params.get("sources", ["narrative"]))
     groups: dict[tuple, list] = defaultdict(list)
     for f in facts.figures:
-        if f.source not in sources or f.concept.startswith("claim:") or f.role == "part" and f.concept.startswith("claim:"):
+        if f.source not in sources or f.concept.startswith("claim:"):
             continue
         scope = (f.section or "").split(" / ")[0] if rule.params.get("scope", "section") == "section" else ""
         groups[(f.concept, f.measure, f.period, f.unit, f.direction, scope)].append(f)

@@ -20,8 +20,9 @@ HUNDRED = Num(__import__("decimal").Decimal(100))
 
 
 def _part(facts: Facts, share: Figure) -> Figure | None:
+    aside = share.role == "aside"
     before = [f for f in facts.in_claim(share.claim) if f.index < share.index and f.measure == "amount"
-              and f.unit != "%"]
+              and f.unit != "%" and (f.role == "aside") == aside]
     return before[-1] if before else None
 
 
