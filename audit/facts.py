@@ -15,6 +15,8 @@ from audit.model import Figure
 
 @dataclass
 class ClaimInfo:
+    """One sentence: where it is, the comparison words it uses and the figures it states."""
+
     id: int
     section: str
     text: str
@@ -22,6 +24,7 @@ class ClaimInfo:
     compare: int | None = None
     no_change: bool = False
     lead: str | None = None
+    figures: list[int] = field(default_factory=list)
 
 
 @dataclass

@@ -6,14 +6,13 @@ from dataclasses import replace
 
 from audit.document import Document
 from audit.extract.narrative import Extraction, extract_narrative
-from audit.facts import ClaimInfo, Facts
+from audit.facts import Facts
 
 
 def extract(doc: Document) -> tuple[Facts, Extraction]:
     ex = extract_narrative(doc)
     figures = list(ex.figures)
-    claims = {cid: ClaimInfo(c.id, c.section, c.text, c.paragraph, c.compare, c.no_change, c.lead)
-              for cid, c in ex.claims.items()}
+    claims = dict(ex.claims)
     parents = dict(ex.parents)
     if doc.figures:
         # Pre-extracted figures keep their own indices, claims and parents, shifted past ours.
@@ -33,4 +32,9 @@ def extract(doc: Document) -> tuple[Facts, Extraction]:
 
     figures += extract_performance(doc)
     figures = [replace(f, index=i) if f.index != i else f for i, f in enumerate(figures)]
+    by_claim: dict[int, list[int]] = {}
+    for f in figures:
+        if f.claim is not None:
+            by_claim.setdefault(f.claim, []).append(f.index)
+    claims = {cid: replace(c, figures=by_claim.get(cid, [])) for cid, c in claims.items()}
     return Facts(figures, claims, parents, document=doc), ex

@@ -11,13 +11,14 @@ below it).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from audit.document import Document
 from audit.extract import cues
 from audit.extract.paths import find_paths
 from audit.extract.sections import SectionTracker
 from audit.extract.stream import Stream
+from audit.facts import ClaimInfo
 from audit.model import Figure
 from audit.numbers import NUMBER, parse_number
 from audit.vocabulary import Vocabulary, default_vocabulary
@@ -27,55 +28,32 @@ CLAUSE_BREAK = re.compile(r"[,;]")
 
 
 @dataclass
-class Claim:
-    """One sentence: its figures' indices and the comparison words it uses."""
-
-    id: int
-    section: str
-    text: str
-    paragraph: int
-    figures: list[int] = field(default_factory=list)
-    compare: int | None = None
-    no_change: bool = False
-    lead: str | None = None
-
-
-@dataclass
 class Extraction:
     figures: list[Figure]
-    claims: dict[int, Claim]
+    claims: dict[int, ClaimInfo]
     parents: dict[int, int]
-    sections: list[str]
-    lines: dict[int, str] = field(default_factory=dict)
 
 
 class _State:
     def __init__(self) -> None:
         self.figures: list[Figure] = []
-        self.claims: dict[int, Claim] = {}
+        self.claims: dict[int, ClaimInfo] = {}
         self.parents: dict[int, int] = {}
         self.carry_head: int | None = None
         self.carry_used_in: int | None = None
         self.prev_last: tuple[int, int] | None = None
         self.path_subject: tuple[int, str] | None = None
-        self.prev_claim: Claim | None = None
-        self.sections: list[str] = []
+        self.prev_claim: ClaimInfo | None = None
 
 
 def extract_narrative(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
     vocab = vocab or default_vocabulary()
     st = _State()
     tracker = SectionTracker()
-    lines: dict[int, str] = {}
     for p_index, paragraph in enumerate(doc.paragraphs):
         stream = Stream.of(paragraph, doc.path)
-        for ln in paragraph.lines:
-            if ln.line is not None and ln.page is None:
-                lines[ln.line] = ln.text
         if tracker.feed(stream.text):
             st.carry_head = None
-            if tracker.label not in st.sections:
-                st.sections.append(tracker.label)
             continue
         pos = 0
         for m in list(SENTENCE_END.finditer(stream.text)) + [None]:
@@ -83,13 +61,13 @@ def extract_narrative(doc: Document, vocab: Vocabulary | None = None) -> Extract
             if end > pos and stream.text[pos:end].strip():
                 _sentence(stream, pos, end, p_index, tracker.label, vocab, st)
             pos = end
-    return Extraction(st.figures, st.claims, st.parents, st.sections, lines)
+    return Extraction(st.figures, st.claims, st.parents)
 
 
 def _sentence(stream: Stream, start: int, end: int, p_index: int, section: str, vocab: Vocabulary,
               st: _State) -> None:
     text = stream.text[start:end]
-    claim = Claim(id=len(st.claims), section=section, text=stream.raw[start:end], paragraph=p_index)
+    claim = ClaimInfo(id=len(st.claims), section=section, text=stream.raw[start:end], paragraph=p_index)
     st.claims[claim.id] = claim
     for pattern, sign in cues.COMPARE_WORDS:
         if pattern.search(text):

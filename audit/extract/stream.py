@@ -43,7 +43,3 @@ class Stream:
             text=self.raw[start:end],
             paragraph=line.paragraph,
         )
-
-    def line_text(self, start: int) -> tuple[int | None, str]:
-        i = max(0, bisect_right(self.starts, start) - 1)
-        return self.lines[i].line, self.lines[i].text
