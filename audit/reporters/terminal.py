@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
@@ -67,7 +68,7 @@ def _finding(f: Finding, doc: DocumentResult, console: Console, lang: str) -> No
         source = doc.source_lines.get((page, line_no))
         if source is None:
             continue
-        console.print(_highlight(page, line_no, source, f))
+        console.print(_highlight(page, line_no, source, f, console.width))
     if f.suggestion is not None:
         s = f.suggestion
         tip = Text(f"      → {w['suggest']} ", style="bold")
@@ -77,17 +78,33 @@ def _finding(f: Finding, doc: DocumentResult, console: Console, lang: str) -> No
         console.print(tip)
 
 
-def _highlight(page: int | None, line_no: int, source: str, f: Finding) -> Text:
-    """The source line, trimmed around the figures, with each figure of the relation highlighted."""
+def _highlight(page: int | None, line_no: int, source: str, f: Finding, width: int) -> Text:
+    """The source line cut to one screen line around the figures, each figure highlighted.
+
+    Chinese prose has no spaces to wrap at, so an over-long line would be pushed whole onto the
+    next screen line; the excerpt is cut to the width instead, starting a little before the
+    suspected figure (or the first one).
+    """
     spans = sorted((loc.column, loc.end_column) for loc in f.locations
                    if loc.line == line_no and loc.page == page and loc.column and loc.end_column)
     suspect = f.suggestion.location if f.suggestion else None
-    lo = max(0, spans[0][0] - 1 - 30) if spans else 0
-    hi = min(len(source), spans[-1][1] + 30) if spans else min(len(source), 80)
+    focus = next((c for c, _ in spans if suspect is not None and suspect.line == line_no
+                  and suspect.page == page and suspect.column == c), spans[0][0] if spans else 1)
     where = f"p.{page} l.{line_no}" if page is not None else f"{line_no}"
-    text = Text(f"      {where:>10} │ " + ("…" if lo > 0 else ""), style="dim")
-    body = Text(source[lo:hi].strip("\n"))
+    prefix = f"      {where:>10} │ "
+    budget = max(20, width - cell_len(prefix) - 2)
+    # Show every figure of the relation when they fit on one line, else the suspect's surroundings.
+    first = max(0, spans[0][0] - 1 - 8) if spans else 0
+    fits = bool(spans) and cell_len(source[first:spans[-1][1]]) <= budget
+    lo = first if fits else max(0, focus - 1 - 12)
+    hi = lo
+    while hi < len(source) and cell_len(source[lo:hi + 1]) <= budget:
+        hi += 1
+    text = Text(prefix + ("…" if lo > 0 else ""), style="dim")
+    body = Text(source[lo:hi].rstrip("\n"))
     for col, end in spans:
+        if col - 1 < lo or end > hi:
+            continue
         is_suspect = (suspect is not None and suspect.line == line_no and suspect.page == page
                       and suspect.column == col)
         body.stylize("bold reverse red" if is_suspect else "bold magenta", col - 1 - lo, end - lo)
