@@ -7,6 +7,7 @@ can sit half a line above or below the label's. Labels that wrap are re-joined f
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -43,7 +44,7 @@ def build_rows(
     """Rows in reading order, plus the widest label seen so far (a full line may wrap onward)."""
     # Placeholders such as "…" or "-" label nothing and must not move the label column's edge.
     labels = [f for f in frags if _CJK.search(f.text) and not AMOUNT_RE.match(f.text)]
-    label_x0 = min((f.x0 for f in labels), default=float("inf"))
+    label_x0 = min((f.x0 for f in labels), default=math.inf)
     codes = [f for f in frags if CODE_RE.match(f.text) and f.x1 <= label_x0 + 2]
     code_ids = {id(f) for f in codes}
     amounts = [f for f in frags if AMOUNT_RE.match(f.text) and id(f) not in code_ids]
