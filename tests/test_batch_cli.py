@@ -19,7 +19,7 @@ ROOT = Path(__file__).parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import gen_reports  # noqa: E402
 
-SCHEMA = ROOT.parent / "shared" / "contracts" / "report.schema.json"
+SCHEMA = ROOT / "tests" / "data" / "report.schema.json"  # vendored copy of the contract
 CLI = [sys.executable, "-c", "from audit.cli import main; main()", "batch"]
 
 
