@@ -14,6 +14,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "unit_mismatch": "{concept} 应以{kind}计量，却写作“{unit}”",
         "suggest": "疑似有误：{text}，应为 {value}",
         "unreadable": "无法读取：{reason}",
+        "declared_empty": "报告声明“{how}”，此处却列有金额 {text}",
         # structure, wording, classification names, performance tables (S/W/C/P rules)
         "structure_unnumbered": "标题“{heading}”缺少序号（按顺序应为“{expected}”）",
         "structure_duplicate": "标题“{heading}”的序号“{number}”与上一标题重复",
@@ -51,6 +52,7 @@ TEMPLATES: dict[str, dict[str, str]] = {
         "unit_mismatch": "{concept} should be measured in {kind} units but is written in '{unit}'",
         "suggest": "likely wrong: {text}, should be {value}",
         "unreadable": "cannot read: {reason}",
+        "declared_empty": "the report declares “{how}”, yet an amount {text} is printed here",
         "structure_unnumbered": "heading '{heading}' lacks its number (expected '{expected}')",
         "structure_duplicate": "heading '{heading}' repeats the number '{number}' of the previous heading",
         "structure_skipped": "numbers {missing} are skipped before heading '{heading}'",

@@ -11,6 +11,7 @@ from typing import Any
 from audit.kinds import (
     breakdown,
     change,
+    empty_table,
     exec_rate,
     naming,
     performance,
@@ -44,6 +45,7 @@ FAMILIES: dict[str, Callable[..., Iterable[Any]]] = {
     "table_rows": table_match.rows,
     "narrative_table": table_match.narrative,
     "narrative_items": table_match.narrative_items,
+    "empty_table": empty_table.bind,
     "structure": structure.bind,
     "wording": wording.bind,
     "comparison_words": wording_numbers.bind,
