@@ -2,15 +2,17 @@
 
 收入决算表: 本年收入合计 = 财政拨款收入 + 上级补助收入 + …; 支出决算表: 本年支出合计 = 基本支出 +
 项目支出 + …; 三公 table: 合计 = 出国 + 公务用车 + 接待, for 预算数 and 决算数. Blank part cells
-contribute nothing; a row whose total cell is blank is skipped.
+contribute nothing; a row whose total cell is blank is skipped. `minus` columns are subtracted
+(政府性基金表: 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from decimal import Decimal
 
-from audit.expr import Var
+from audit.expr import BinOp, Num, Var
 from audit.extract.tables import column_key
 from audit.facts import Facts
 from audit.kinds.breakdown import sum_expr
@@ -20,21 +22,25 @@ from audit.rulebook import Rule
 
 
 def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
-    table = rule.params["table"]
+    tables = rule.params.get("tables") or [rule.params["table"]]
     total_col = column_key(rule.params["total"])
-    part_cols = {column_key(c) for c in rule.params["parts"]}
-    rows: dict[str, dict[str, Figure]] = defaultdict(dict)
+    part_cols = [column_key(c) for c in rule.params["parts"]]
+    minus_cols = [column_key(c) for c in rule.params.get("minus", [])]
+    rows: dict[tuple[str, str], dict[str, Figure]] = defaultdict(dict)
     for f in facts.figures:
-        if f.table == table and f.source == "table":
+        if f.table in tables and f.source == "table":
             _, row, column = f.concept.split(":", 2)
-            rows[row][column] = f
+            rows[(f.table, row)][column] = f
     for cells in rows.values():
         total = cells.get(total_col)
-        parts = [f for c, f in cells.items() if c in part_cols]
-        if total is None or not parts:
-            if parts:
+        parts = [cells[c] for c in part_cols if c in cells]
+        minus = [cells[c] for c in minus_cols if c in cells]
+        if total is None or not parts + minus:
+            if parts + minus:
                 facts.skipped += 1
             continue
-        env = {"total": total} | {f"p{i}": p for i, p in enumerate(parts)}
-        yield Relation(rule.id, sum_expr([f"p{i}" for i in range(len(parts))]), "=", Var("total"), env,
-                       target="total")
+        env = {"total": total} | {f"p{i}": p for i, p in enumerate(parts)} | {f"m{i}": m for i, m in enumerate(minus)}
+        expr = sum_expr([f"p{i}" for i in range(len(parts))]) if parts else Num(Decimal(0))
+        for i in range(len(minus)):
+            expr = BinOp("-", expr, Var(f"m{i}"))
+        yield Relation(rule.id, expr, "=", Var("total"), env, target="total")
