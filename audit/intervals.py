@@ -72,6 +72,22 @@ class Interval:
         return (self.lo + self.hi) / 2
 
 
+# Whole things counted one by one: a stated 4个 or 28人次 is exact, not a rounded measurement.
+# (万人 and 万元 are scaled and rounded, so they keep their rounding interval.)
+COUNTED_UNITS = frozenset({"个", "人", "人次", "批次", "次", "辆", "台", "套", "台(套)", "家", "项"})
+
+
+def stated_interval(value: Decimal, decimals: int, unit: str, mode: RoundingMode = "round") -> Interval:
+    """The true values a stated figure stands for; the one place where that policy lives.
+
+    A written zero amount (“0万元”, “0辆”) states that there is nothing, and a whole count is
+    exact; everything else stands for the values that round (or truncate) to it.
+    """
+    if decimals == 0 and (unit in COUNTED_UNITS or (value == 0 and unit != "%")):
+        return Interval.exact(value)
+    return Interval.of(value, decimals, mode)
+
+
 def unit_of(decimals: int) -> Decimal:
     return Decimal(1).scaleb(-decimals)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
 from audit.expr import BinOp, Expr, Neg, Num, Var, evaluate, render, variables
-from audit.intervals import Interval, RoundingMode, fmt
+from audit.intervals import Interval, RoundingMode, fmt, stated_interval
 from audit.model import Figure
 
 
@@ -51,11 +51,7 @@ def intervals(env: dict[str, Figure], mode: RoundingMode = "round",
     out = {}
     for name, fig in env.items():
         f = (override or {}).get(name, fig)
-        if f.value == 0 and f.decimals == 0 and f.unit != "%":
-            # “0万元” / “0辆” states that there is nothing, not an amount rounded to whole units.
-            out[name] = Interval.exact(f.value)
-        else:
-            out[name] = Interval.of(f.value, f.decimals, "truncate" if name == truncated else mode)
+        out[name] = stated_interval(f.value, f.decimals, f.unit, "truncate" if name == truncated else mode)
     return out
 
 

@@ -138,6 +138,11 @@ def _sentence(stream: Stream, start: int, end: int, p_index: int, section: str, 
             concept = f"claim:{claim.id}:{m.start()}"
         else:
             concept = subject or f"claim:{claim.id}"
+        kind, unit_kind = vocab.kinds.get(concept), vocab.unit_kind(unit)
+        if (named is None and measure == "amount" and kind and unit_kind and kind != unit_kind
+                and unit_kind != "percent"):
+            # “项目4个，涉及预算金额598.42万元”: the amount is not a budget of the count before it.
+            concept = f"claim:{claim.id}:{m.start()}"
         if role == "part" and head_fig is not None and concept == head_fig.concept:
             concept = f"claim:{claim.id}:{m.start()}"
         # A figure inside brackets is an aside (“500.12万元(其中，一般公共预算500.12万元…)，占96.35%”):
