@@ -9,13 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from audit.diagnose import diagnose
+from audit.expr import Var
 from audit.facts import Facts
 from audit.intervals import fmt
 from audit.kinds import FAMILIES
 from audit.kinds.base import Direct
 from audit.messages import KIND_NAMES, render
 from audit.model import Figure, Finding, Location, Suggestion
-from audit.relation import Relation, Verdict, check, describe
+from audit.relation import Relation, Verdict, check, describe, other_side
 from audit.rulebook import Rule
 
 WORDS = {"change": ("增加", "减少"), "change_rate": ("增长", "下降")}
@@ -96,6 +97,12 @@ def _finding(rule: Rule, v: Verdict, diag, lang: str) -> Finding:
         severity, key = "warning", "truncation" if target is not None else "relation_plain"
     elif rel.soft_below and v.lhs is not None and v.rhs is not None and v.lhs.hi < v.rhs.lo:
         severity, key = "warning", "relation_below"
+    other = other_side(rel) if target is not None else None
+    if isinstance(other, Var):
+        # The same quantity printed twice: say where the other print is, not "computed".
+        args["other"] = rel.env[other.name].location.short()
+        args["other_text"] = rel.env[other.name].text
+        key = {"relation": "same", "rounding": "same_rounding"}.get(key, key)
     figures = rel.figures()
     suggestion = None
     if diag is not None and v.status == "fail" and severity == "error":

@@ -6,6 +6,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "zh": {
         "relation": "{title}：陈述 {stated}，计算 {computed_expr} = {computed}",
         "relation_plain": "{title}：{detail}",
+        "same": "{title}：此处为 {stated}，{other} 为 {other_text}",
+        "same_rounding": "{title}：此处为 {stated}，{other} 为 {other_text}，相差末位，可由四舍五入解释",
         "relation_below": "{title}：所列分项之和 {computed_expr} = {computed}，小于陈述的 {stated}（可能未列全，无法核实）",
         "rounding": "{title}：陈述 {stated}，计算 {computed_expr} = {computed}，差异可由四舍五入解释",
         "truncation": "{title}：陈述 {stated}，计算 {computed_expr} = {computed}；仅在截尾取数时成立，请核实取数方式",
@@ -44,6 +46,8 @@ TEMPLATES: dict[str, dict[str, str]] = {
     "en": {
         "relation": "{title}: stated {stated}, computed {computed_expr} = {computed}",
         "relation_plain": "{title}: {detail}",
+        "same": "{title}: {stated} here, {other_text} at {other}",
+        "same_rounding": "{title}: {stated} here, {other_text} at {other}; the last-digit difference is explained by rounding",
         "relation_below": "{title}: the listed parts {computed_expr} = {computed} fall short of the stated {stated} (list may be incomplete; cannot verify)",
         "rounding": "{title}: stated {stated}, computed {computed_expr} = {computed}; the difference is explained by rounding",
         "truncation": "{title}: stated {stated}, computed {computed_expr} = {computed}; holds only if figures were truncated",
