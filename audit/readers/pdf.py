@@ -31,11 +31,11 @@ def read_pdf(path: str) -> Document:
         doc.close()
     if not any(lines for lines, _ in pages):
         raise UnreadableDocument("无文字层：扫描件，需要OCR识别 (no text layer: scanned document, needs OCR)")
-    prose, tables = split_pages(pages)
+    prose, tables, captions = split_pages(pages)
     return Document(
         path=path,
         kind="pdf",
-        paragraphs=paragraphs(prose, [w for _, w in pages]),
+        paragraphs=paragraphs(prose, [w for _, w in pages], captions),
         tables=tables,
         pages=len(pages),
     )

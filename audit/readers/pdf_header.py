@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from audit.readers.pdf_layout import Frag
 from audit.readers.pdf_titles import COLUMNS, T7_GROUPS, T7_MEASURES, is_structural, norm
 
-# Single-character code headers sit under "科目编码" and must not be read as its last line.
+# Single-character code headers sit under "科目编码" and must not be read as its last line; the
+# same character ending a wrapped column header ("一般公共预算财政拨" / "款") does belong to it.
 _NEVER_STACK = {"类", "款", "项"}
 
 
@@ -32,16 +33,16 @@ def stack_cells(frags: list[Frag]) -> list[list[Frag]]:
     cells: list[list[Frag]] = []
     for f in sorted(frags, key=lambda f: (f.y, f.x0)):
         home = None
-        if f.text not in _NEVER_STACK:
-            for cell in cells:
-                last = cell[-1]
-                if (
-                    last.text not in _NEVER_STACK
-                    and 0 < f.y - last.y <= 1.5 * f.size
-                    and f.overlap(last.x0, last.x1) > 0
-                ):
-                    home = cell
-                    break
+        for cell in cells:
+            last = cell[-1]
+            if (
+                last.text not in _NEVER_STACK
+                and 0 < f.y - last.y <= 1.5 * f.size
+                and f.overlap(last.x0, last.x1) > 0
+                and not (f.text in _NEVER_STACK and is_structural("".join(g.text for g in cell)))
+            ):
+                home = cell
+                break
         if home is None:
             cells.append([f])
         else:

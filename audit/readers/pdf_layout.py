@@ -75,18 +75,35 @@ class VLine:
 
 
 def page_frags(page: pymupdf.Page) -> list[Frag]:
-    """Split dict lines at wide gaps: a producer may put two table cells into one text line."""
+    """Split dict lines at cell gaps: a producer may put two table cells into one text line."""
     frags: list[Frag] = []
     for block in page.get_text("dict", flags=_FLAGS)["blocks"]:
         for line in block.get("lines", ()):
             cur: list[dict] = []
+            last: dict | None = None  # last span with ink: MuPDF fills gaps with space spans
             for span in line["spans"]:
-                if cur and span["bbox"][0] - cur[-1]["bbox"][2] > 1.5 * span["size"]:
-                    _emit(cur, frags)
-                    cur = []
+                if span["text"].strip():
+                    if last is not None and _cell_gap(last, span):
+                        _emit(cur, frags)
+                        cur = []
+                    last = span
                 cur.append(span)
             _emit(cur, frags)
     return frags
+
+
+def _cell_gap(prev: dict, span: dict) -> bool:
+    """A gap over 1.5 em separates cells; beside a number, any visible gap (0.5 em) does.
+
+    Cell padding can be a few points, so a right-aligned amount and the label of the next cell
+    may be closer than 1.5 em; a number is never part of a longer cell text with a gap in it.
+    Words inside a header or label can have such gaps, so those still need 1.5 em.
+    """
+    gap = span["bbox"][0] - prev["bbox"][2]
+    if gap > 1.5 * span["size"]:
+        return True
+    numeric = AMOUNT_RE.match(prev["text"].strip()) or AMOUNT_RE.match(span["text"].strip())
+    return bool(numeric) and gap > 0.5 * span["size"]
 
 
 def _emit(spans: list[dict], out: list[Frag]) -> None:

@@ -17,9 +17,14 @@ _HEADING = re.compile(
 )
 
 
-def paragraphs(prose: list[tuple[int, VLine]], widths: list[float]) -> list[Paragraph]:
-    """Paragraphs may run across a page break; each Line keeps its own page number."""
-    margins = _margins(prose, widths)
+def paragraphs(
+    prose: list[tuple[int, VLine]], widths: list[float], captions: set[tuple[int, int]] = frozenset()
+) -> list[Paragraph]:
+    """Paragraphs may run across a page break; each Line keeps its own page number.
+
+    `captions` (page, line number) are table titles and notes, left out of the margins.
+    """
+    margins = _margins(prose, widths, captions)
     out: list[Paragraph] = []
     prev: tuple[int, VLine] | None = None
     for page, ln in prose:
@@ -33,16 +38,28 @@ def paragraphs(prose: list[tuple[int, VLine]], widths: list[float]) -> list[Para
 
 
 def _margins(
-    prose: list[tuple[int, VLine]], widths: list[float]
+    prose: list[tuple[int, VLine]], widths: list[float], captions: set[tuple[int, int]]
 ) -> tuple[dict[float, float], dict[float, float]]:
-    """Text margins per page width, so portrait and landscape pages are judged separately."""
+    """Text margins per page width, so portrait and landscape pages are judged separately.
+
+    A table note starts at the table's edge, often left of the text block; counted in the left
+    margin it would make every continuation line look indented. So captions set the left margin
+    only for a page width without other prose. The right margin counts every line: a wide
+    caption only makes lines look short, which ends paragraphs rather than joining them.
+    """
     left: dict[float, float] = {}
     right: dict[float, float] = {}
     for page, ln in prose:
         w = widths[page - 1]
-        left[w] = min(left.get(w, ln.x0), ln.x0)
         right[w] = max(right.get(w, ln.x1), ln.x1)
-    return left, right
+        if (page, ln.number) not in captions:
+            left[w] = min(left.get(w, ln.x0), ln.x0)
+    fallback: dict[float, float] = {}
+    for page, ln in prose:
+        w = widths[page - 1]
+        if w not in left:
+            fallback[w] = min(fallback.get(w, ln.x0), ln.x0)
+    return left | fallback, right
 
 
 def _continues(

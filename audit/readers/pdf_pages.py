@@ -19,9 +19,16 @@ _PART = re.compile(r"^第[一二三四五六七八九十]+部分")
 _HEADISH = ("单位", "项目", "科目", "预算数", "决算数", "经济分类", "功能分类")
 
 
-def split_pages(pages: list[tuple[list[VLine], float]]) -> tuple[list[tuple[int, VLine]], list[Table]]:
-    """Return prose lines as (page, line) in reading order, and the tables found."""
+def split_pages(
+    pages: list[tuple[list[VLine], float]],
+) -> tuple[list[tuple[int, VLine]], list[Table], set[tuple[int, int]]]:
+    """Return prose lines as (page, line) in reading order, the tables found, and the captions.
+
+    Captions are the table titles and notes: prose, but placed by the table, so they are kept
+    out of the text margins (a note starts at the table's edge, often left of the text block).
+    """
     prose: list[tuple[int, VLine]] = []
+    captions: set[tuple[int, int]] = set()
     tables: list[Table] = []
     open_table: TableBuilder | None = None
     for pno, (lines, width) in enumerate(pages, 1):
@@ -35,18 +42,20 @@ def split_pages(pages: list[tuple[list[VLine], float]]) -> tuple[list[tuple[int,
                     tables.append(open_table.finish())
                 open_table = TableBuilder(table_id, ln.text, pno)
                 prose.append((pno, ln))
+                captions.add((pno, ln.number))
             elif open_table and _NOTE.match(ln.compact):
                 open_table.note = ln.text
                 tables.append(open_table.finish())
                 open_table = None
                 prose.append((pno, ln))
+                captions.add((pno, ln.number))
             elif open_table:
                 open_table.add(pno, ln)
             else:
                 prose.append((pno, ln))
     if open_table:
         tables.append(open_table.finish())
-    return prose, tables
+    return prose, tables, captions
 
 
 def _title_at(lines: list[VLine], i: int) -> str | None:

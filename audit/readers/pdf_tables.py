@@ -14,7 +14,7 @@ from audit.document import Table, TableRow
 from audit.readers.pdf_header import Column, find_columns, stack_cells
 from audit.readers.pdf_layout import AMOUNT_RE, CODE_RE, Frag, VLine
 from audit.readers.pdf_rows import MARKER_RE, build_rows
-from audit.readers.pdf_titles import SECTIONS, header_vocabulary, norm
+from audit.readers.pdf_titles import SECTIONS, header_vocabulary, is_structural, norm
 
 # Total rows share words with headers; on a data baseline they are rows.
 _ROW_WORDS = {"合计", "小计", "总计"}
@@ -74,8 +74,13 @@ class TableBuilder:
         vocab = header_vocabulary(self.table_id)
         frags = [f for ln in lines for f in ln.frags]
         if not first:
+            # A header cell may join two words ("支出功能分类科目编码"): structural words count too.
             i = next(
-                (k for k, ln in enumerate(lines) if not all(norm(f.text) in vocab for f in ln.frags)),
+                (
+                    k
+                    for k, ln in enumerate(lines)
+                    if not all(norm(f.text) in vocab or is_structural(f.text) for f in ln.frags)
+                ),
                 len(lines),
             )
             return [f for ln in lines[:i] for f in ln.frags], [f for ln in lines[i:] for f in ln.frags]

@@ -11,22 +11,25 @@ import re
 
 _QUOTES = str.maketrans("", "", "“”\"＂「」『』‘’'＇")
 _BRACKETS = str.maketrans({"(": "（", ")": "）"})
-_PREFIX = re.compile(
-    r"^((附?表[一二三四五六七八九十\d]+([-—.．]\d+)?[、.．:：]?)|([一二三四五六七八九十]+|\d+)[、.．:：])?"
+# Optional numbering (一、 表1 附表3-1) and "{单位}{年}年度" before the name. It is matched together
+# with each name, not stripped first: "表5一般公共预算…" must not lose the 一 of 一般 to the number.
+_PREFIX = (
+    r"((附?表[一二三四五六七八九十\d]+([-—.．]\d+)?[、.．:：]?)|([一二三四五六七八九十]+|\d+)[、.．:：])?"
     r"(.{0,40}?\d{4}年度?(部门|单位)?)?"
 )
 
-TITLES: list[tuple[str, re.Pattern[str]]] = [
-    ("T1", re.compile(r"收入支出决算总?表")),
-    ("T2", re.compile(r"收入决算总?表")),
-    ("T3", re.compile(r"支出决算总?表")),
-    ("T4", re.compile(r"财政拨款收入支出决算总?表")),
-    ("T5", re.compile(r"一般公共预算财政拨款(收入)?支出决算(明细)?表")),
-    ("T6", re.compile(r"一般公共预算财政拨款基本支出决算(明细)?表")),
-    ("T7", re.compile(r"(一般公共预算)?(财政拨款)?三公经费.*(支出决算|情况)表")),
-    ("T8", re.compile(r"政府性基金预算财政拨款(收入)?支出决算表")),
-    ("T9", re.compile(r"国有资本经营预算财政拨款(收入)?支出决算表")),
+_NAMES = [
+    ("T1", r"收入支出决算总?表"),
+    ("T2", r"收入决算总?表"),
+    ("T3", r"支出决算总?表"),
+    ("T4", r"财政拨款收入支出决算总?表"),
+    ("T5", r"一般公共预算财政拨款(收入)?支出决算(明细)?表"),
+    ("T6", r"一般公共预算财政拨款基本支出决算(明细)?表"),
+    ("T7", r"(一般公共预算)?(财政拨款)?三公经费.*(支出决算|情况)表"),
+    ("T8", r"政府性基金预算财政拨款(收入)?支出决算表"),
+    ("T9", r"国有资本经营预算财政拨款(收入)?支出决算表"),
 ]
+TITLES: list[tuple[str, re.Pattern[str]]] = [(tid, re.compile(_PREFIX + name)) for tid, name in _NAMES]
 
 # Header text -> canonical column name, per table. Headers not listed and not structural keep
 # their printed text, so an unexpected column is reported rather than dropped.
@@ -111,7 +114,6 @@ def match_title(text: str) -> str | None:
     t = norm(text)
     if len(t) > 60 or not t.endswith("表"):
         return None
-    t = _PREFIX.sub("", t, count=1)
     for table_id, pattern in TITLES:
         if pattern.fullmatch(t):
             return table_id
