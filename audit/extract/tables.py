@@ -70,8 +70,28 @@ def extract_tables(doc: Document) -> list[Figure]:
                                cell=CellRef(table=table.title, row=row_name, column=cell.column),
                                text=cell.text, ref=cell.ref)
                 figures.append(Figure(
-                    concept=f"{table.table_id}:{key}:{column_key(cell.column)}", value=parsed.value,
+                    concept=_concept(table.table_id, key, row.label, cell.column), value=parsed.value,
                     decimals=parsed.decimals, unit=table.unit, location=loc, source="table",
                     table=table.table_id, code=row.code, section=table.title,
                 ))
     return figures
+
+
+# The 三公 table has one row of money, whatever its label (财政拨款“三公”经费, 一般公共预算财政拨款
+# “三公”经费, or none); some provinces print it turned round, one row per item with columns
+# 预算数 | 决算数 (Anhui). Both become T7:财政拨款三公经费:<预算数|决算数>.<item>.
+SANGONG_ROW = "财政拨款三公经费"
+SANGONG_ITEM = {"合计": "合计", "小计": "合计"}
+
+
+def _concept(table_id: str, key: str, label: str, column: str) -> str:
+    col = column_key(column)
+    if table_id != "T7":
+        return f"{table_id}:{key}:{col}"
+    if "." in col:
+        return f"T7:{SANGONG_ROW}:{col}"
+    item = clean(label)
+    if item.startswith("公务用车") and "运行" in item and "购置" not in item:
+        item = "公务用车运行维护费"
+    return f"T7:{SANGONG_ROW}:{col}.{SANGONG_ITEM.get(item, item)}"
+
