@@ -49,8 +49,10 @@ class ReportRecord:
         return "; ".join(self.paths)
 
     def top_rules(self, n: int = 3) -> str:
-        """`N030×3, N004` — the rules to look at first, most findings first."""
-        ranked = sorted(self.rules.items(), key=lambda kv: (-kv[1][0], kv[0]))[:n]
+        """`N030×3, N004` — the rules to look at first: errors before warnings before infos,
+        then most findings first."""
+        ranked = sorted(self.rules.items(),
+                        key=lambda kv: (-SEVERITY_ORDER.get(kv[1][1], 0), -kv[1][0], kv[0]))[:n]
         return ", ".join(rule if count == 1 else f"{rule}×{count}" for rule, (count, _, _) in ranked)
 
     def row(self) -> dict[str, Any]:
