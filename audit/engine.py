@@ -6,7 +6,7 @@ severity from the rulebook, so a configured override cannot be forgotten by a fa
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from audit.diagnose import diagnose
 from audit.expr import Var
@@ -66,7 +66,14 @@ def evaluate(rules: list[Rule], facts: Facts, lang: str = "zh") -> Outcome:
             key = (finding.severity, frozenset(finding.locations))
         else:
             key = (id(v),)
-        merged.setdefault(key, finding)
+        first = merged.get(key)
+        if first is None:
+            merged[key] = finding
+        else:
+            # One wrong figure failing several relations of a rule is one finding; it still
+            # lists every figure of every relation involved, the suspect first.
+            extra = tuple(loc for loc in finding.locations if loc not in first.locations)
+            merged[key] = replace(first, locations=first.locations + extra)
     out.findings.extend(merged.values())
     out.skipped += facts.skipped
     return out
