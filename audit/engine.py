@@ -74,7 +74,10 @@ def evaluate(rules: list[Rule], facts: Facts, lang: str = "zh") -> Outcome:
             # lists every figure of every relation involved, the suspect first.
             extra = tuple(loc for loc in finding.locations if loc not in first.locations)
             merged[key] = replace(first, locations=first.locations + extra)
-    out.findings.extend(merged.values())
+    # Two rules can state the same relation (基本支出 = 人员经费 + 公用经费 is both a named identity
+    # and a listed breakdown); the weaker verdict on exactly the same figures adds nothing.
+    errors = {frozenset(f.locations) for f in merged.values() if f.severity == "error"}
+    out.findings.extend(f for f in merged.values() if f.severity == "error" or frozenset(f.locations) not in errors)
     out.skipped += facts.skipped
     return out
 
