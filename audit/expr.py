@@ -106,6 +106,18 @@ class _Parser:
         raise ExprError(f"unexpected {val!r} in {self.text!r}")
 
 
+HUNDRED = Num(Decimal(100))
+ZERO = Num(Decimal(0))
+
+
+def sum_expr(names: list[str]) -> Expr:
+    """`a + b + c` over variable names: the left side of every sum a family builds."""
+    expr: Expr = Var(names[0])
+    for name in names[1:]:
+        expr = BinOp("+", expr, Var(name))
+    return expr
+
+
 def variables(e: Expr) -> list[str]:
     if isinstance(e, Var):
         return [e.name]

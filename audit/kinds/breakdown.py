@@ -9,16 +9,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from functools import reduce
 
-from audit.expr import BinOp, Expr, Var
+from audit.expr import Var, sum_expr
 from audit.facts import Facts
 from audit.relation import Relation
 from audit.rulebook import Rule
-
-
-def sum_expr(names: list[str]) -> Expr:
-    return reduce(lambda a, b: BinOp("+", a, b), [Var(n) for n in names])  # type: ignore[arg-type, return-value]
 
 
 def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:

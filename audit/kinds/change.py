@@ -8,15 +8,12 @@ leaves the rate undefined: a stated finite rate is then an error of its own (zer
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
-from audit.expr import BinOp, Num, Var
+from audit.expr import HUNDRED, BinOp, Var
 from audit.facts import Facts
 from audit.kinds.base import Direct
 from audit.relation import Relation
 from audit.rulebook import Rule
-
-HUNDRED = Num(Decimal(100))
 
 
 def bind(rule: Rule, facts: Facts) -> Iterator[Relation | Direct]:

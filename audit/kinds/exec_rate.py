@@ -8,14 +8,11 @@ the rate (完成预算100%), the rate cannot be recomputed and is skipped, but t
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
-from audit.expr import BinOp, Num, Var
+from audit.expr import HUNDRED, BinOp, Var
 from audit.facts import Facts
 from audit.relation import Relation
 from audit.rulebook import Rule
-
-HUNDRED = Num(Decimal(100))
 
 
 def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:

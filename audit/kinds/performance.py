@@ -8,16 +8,14 @@ needs it is skipped (and the blank itself is reported by the completeness rule).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
-from audit.expr import BinOp, Expr, Num, Var
+from audit.expr import HUNDRED, ZERO, BinOp, Var, sum_expr
 from audit.extract.performance import PerfCell, PerfTable, performance_tables
 from audit.facts import Facts
 from audit.model import Figure
 from audit.relation import Relation
 from audit.rulebook import Rule
 
-HUNDRED = Num(Decimal(100))
 PARTS = ("财政资金", "财政专户管理资金", "单位资金", "上年结转资金", "其他资金")
 
 
@@ -34,13 +32,6 @@ def _fig(cell: PerfCell | None, by_loc: dict) -> Figure | None:
     if cell is None or cell.figure is None:
         return None
     return by_loc.get(cell.location, cell.figure)
-
-
-def _sum(names: list[str]) -> Expr:
-    expr: Expr = Var(names[0])
-    for n in names[1:]:
-        expr = BinOp("+", expr, Var(n))
-    return expr
 
 
 def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
@@ -61,9 +52,9 @@ def _weights(rule: Rule, t: PerfTable, by_loc: dict, facts: Facts) -> Iterator[R
     stated = _fig(t.total_weight, by_loc)
     if stated is not None:
         env["total"] = stated
-        yield Relation(rule.id, Var("total"), "=", _sum([n for n in env if n != "total"]), env, target="total")
+        yield Relation(rule.id, Var("total"), "=", sum_expr([n for n in env if n != "total"]), env, target="total")
     else:
-        yield Relation(rule.id, _sum(list(env)), "=", HUNDRED, env)
+        yield Relation(rule.id, sum_expr(list(env)), "=", HUNDRED, env)
 
 
 def _rate(rule: Rule, t: PerfTable, by_loc: dict, facts: Facts) -> Iterator[Relation]:
@@ -89,7 +80,7 @@ def _funds(rule: Rule, t: PerfTable, by_loc: dict, facts: Facts) -> Iterator[Rel
             facts.skipped += 1
             continue
         env = {"total": whole, **{f"p{k}": p for k, p in enumerate(parts)}}
-        yield Relation(rule.id, Var("total"), "=", _sum([n for n in env if n != "total"]), env, target="total")
+        yield Relation(rule.id, Var("total"), "=", sum_expr([n for n in env if n != "total"]), env, target="total")
 
 
 def _scores(rule: Rule, t: PerfTable, by_loc: dict, facts: Facts) -> Iterator[Relation]:
@@ -100,7 +91,7 @@ def _scores(rule: Rule, t: PerfTable, by_loc: dict, facts: Facts) -> Iterator[Re
         scores.append(s)
         if s is None:
             continue
-        yield Relation(rule.id, Num(Decimal(0)), "<=", Var("s"), {"s": s})
+        yield Relation(rule.id, ZERO, "<=", Var("s"), {"s": s})
         if w is not None:
             yield Relation(rule.id, Var("s"), "<=", Var("w"), {"s": s, "w": w})
     total = _fig(t.total_score, by_loc)
@@ -110,7 +101,7 @@ def _scores(rule: Rule, t: PerfTable, by_loc: dict, facts: Facts) -> Iterator[Re
         facts.skipped += 1
         return
     env = {"total": total, **{f"s{k}": s for k, s in enumerate(scores) if s is not None}}
-    yield Relation(rule.id, Var("total"), "=", _sum([n for n in env if n != "total"]), env, target="total")
+    yield Relation(rule.id, Var("total"), "=", sum_expr([n for n in env if n != "total"]), env, target="total")
 
 
 CHECKS = {"weights": _weights, "rate": _rate, "funds": _funds, "scores": _scores}

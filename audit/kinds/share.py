@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from audit.expr import BinOp, Num, Var
+from audit.expr import HUNDRED, BinOp, Var
 from audit.facts import Facts
 from audit.model import Figure
 from audit.relation import Relation
 from audit.rulebook import Rule
-
-HUNDRED = Num(__import__("decimal").Decimal(100))
 
 
 def _part(facts: Facts, share: Figure) -> Figure | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from audit.expr import Expr, Num, Var, parse, variables
+from audit.expr import ZERO, BinOp, Expr, Neg, Var, parse, variables
 from audit.facts import Facts
 from audit.relation import Relation
 from audit.rulebook import Rule
@@ -29,10 +29,8 @@ def split_relation(text: str) -> tuple[Expr, str, Expr]:
 
 
 def _drop(e: Expr, missing: set[str]) -> Expr:
-    from audit.expr import BinOp, Neg
-
     if isinstance(e, Var) and e.name in missing:
-        return Num(__import__("decimal").Decimal(0))
+        return ZERO
     if isinstance(e, BinOp):
         return BinOp(e.op, _drop(e.left, missing), _drop(e.right, missing))
     if isinstance(e, Neg):

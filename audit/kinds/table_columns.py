@@ -10,12 +10,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
-from decimal import Decimal
 
-from audit.expr import BinOp, Num, Var
+from audit.expr import ZERO, BinOp, Var, sum_expr
 from audit.extract.tables import column_key
 from audit.facts import Facts
-from audit.kinds.breakdown import sum_expr
 from audit.model import Figure
 from audit.relation import Relation
 from audit.rulebook import Rule
@@ -40,7 +38,7 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
                 facts.skipped += 1
             continue
         env = {"total": total} | {f"p{i}": p for i, p in enumerate(parts)} | {f"m{i}": m for i, m in enumerate(minus)}
-        expr = sum_expr([f"p{i}" for i in range(len(parts))]) if parts else Num(Decimal(0))
+        expr = sum_expr([f"p{i}" for i in range(len(parts))]) if parts else ZERO
         for i in range(len(minus)):
             expr = BinOp("-", expr, Var(f"m{i}"))
         yield Relation(rule.id, expr, "=", Var("total"), env, target="total")

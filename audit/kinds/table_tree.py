@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from audit.expr import Var
+from audit.expr import Var, sum_expr
 from audit.facts import Facts
-from audit.kinds.breakdown import sum_expr
 from audit.model import Figure
 from audit.relation import Relation
 from audit.rulebook import Rule
