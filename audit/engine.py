@@ -11,7 +11,6 @@ from dataclasses import dataclass, field, replace
 from audit.diagnose import diagnose
 from audit.expr import Var
 from audit.facts import Facts
-from audit.intervals import fmt
 from audit.kinds import FAMILIES
 from audit.kinds.base import Direct
 from audit.messages import KIND_NAMES, render
@@ -118,7 +117,8 @@ def _finding(rule: Rule, v: Verdict, diag, lang: str) -> Finding:
     if diag is not None and v.status == "fail" and severity == "error":
         figures = [diag.suspect] + [f for f in figures if f.index != diag.suspect.index]
         if diag.value is not None:
-            suggestion = Suggestion(diag.suspect.location, diag.suspect.text, fmt(diag.value, max(diag.suspect.decimals, -diag.value.as_tuple().exponent)))
+            # diagnose() already rounded the value to the decimals it is compared at.
+            suggestion = Suggestion(diag.suspect.location, diag.suspect.text, f"{diag.value:f}")
     locations = tuple(dict.fromkeys(f.location for f in figures))
     return Finding(rule=rule.id, severity=severity, message=render(key, lang, **args), locations=locations,
                    expected=computed, actual=target.text if target else None, suggestion=suggestion,

@@ -13,9 +13,7 @@ from dataclasses import replace
 from audit.document import UnreadableDocument
 from audit.engine import evaluate
 from audit.extract import extract
-from audit.extract.sections import SectionTracker
 from audit.model import DocumentResult, Finding
-from audit.numbers import normalise
 from audit.readers import read_document
 from audit.rulebook import Rule
 
@@ -52,22 +50,19 @@ def check_document(doc, rules: list[Rule], lang: str = "zh") -> DocumentResult:
     for f in facts.figures:
         if f.table:
             table_stats[f.table] = table_stats.get(f.table, 0) + 1
-    findings = sorted(_with_sections(doc, outcome.findings), key=_order)
+    findings = sorted(_with_sections(doc, ex.sections, outcome.findings), key=_order)
     return DocumentResult(path=doc.path, status="checked", findings=findings, facts=len(facts.figures),
                           checks=outcome.checks, skipped=outcome.skipped, table_stats=table_stats,
                           source_lines=_cited_lines(doc, findings))
 
 
-def _with_sections(doc, findings: list[Finding]) -> list[Finding]:
+def _with_sections(doc, sections: list[str], findings: list[Finding]) -> list[Finding]:
     """Findings that came without a section (structure, wording) get the one their line is in,
     so the report groups them with the arithmetic of the same part of the document."""
     if all(f.section for f in findings):
         return findings
-    tracker, where = SectionTracker(), {}
-    for paragraph in doc.paragraphs:
-        tracker.feed(normalise("".join(ln.text for ln in paragraph.lines)))
-        for ln in paragraph.lines:
-            where[(ln.page, ln.line)] = tracker.label
+    where = {(ln.page, ln.line): label for paragraph, label in zip(doc.paragraphs, sections, strict=True)
+             for ln in paragraph.lines}
     out = []
     for f in findings:
         loc = f.locations[0] if f.locations else None

@@ -42,7 +42,7 @@ class Vocabulary:
                 best = Match(self.synonyms[m.group()], m.start(), m.end())
         return best
 
-    def last_concept_first(self, text: str) -> Match | None:
+    def first_concept(self, text: str) -> Match | None:
         """The first concept a sentence names: what a sentence without a head amount is about."""
         m = self._pattern.search(text)
         return Match(self.synonyms[m.group()], m.start(), m.end()) if m else None

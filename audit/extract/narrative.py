@@ -32,6 +32,8 @@ class Extraction:
     figures: list[Figure]
     claims: dict[int, ClaimInfo]
     parents: dict[int, int]
+    # The section label each paragraph is in (headings label themselves), by paragraph index.
+    sections: list[str]
 
 
 class _State:
@@ -50,9 +52,12 @@ def extract_narrative(doc: Document, vocab: Vocabulary | None = None) -> Extract
     vocab = vocab or default_vocabulary()
     st = _State()
     tracker = SectionTracker()
+    sections: list[str] = []
     for p_index, paragraph in enumerate(doc.paragraphs):
         stream = Stream.of(paragraph, doc.path)
-        if tracker.feed(stream.text):
+        is_heading = tracker.feed(stream.text)
+        sections.append(tracker.label)
+        if is_heading:
             st.carry_head = None
             continue
         pos = 0
@@ -61,7 +66,7 @@ def extract_narrative(doc: Document, vocab: Vocabulary | None = None) -> Extract
             if end > pos and stream.text[pos:end].strip():
                 _sentence(stream, pos, end, p_index, tracker.label, vocab, st)
             pos = end
-    return Extraction(st.figures, st.claims, st.parents)
+    return Extraction(st.figures, st.claims, st.parents, sections)
 
 
 def _sentence(stream: Stream, start: int, end: int, p_index: int, section: str, vocab: Vocabulary,
@@ -87,7 +92,7 @@ def _sentence(stream: Stream, start: int, end: int, p_index: int, section: str, 
         head = st.carry_head
     elif st.prev_last and st.prev_last[0] == p_index and cues.BREAKDOWN.match(text.lstrip()):
         head = st.prev_last[1]
-    claim.lead = (lead := vocab.last_concept_first(text)) and lead.concept
+    claim.lead = (lead := vocab.first_concept(text)) and lead.concept
     for m in NUMBER.finditer(text):
         if m.start() < prev_end:
             continue
