@@ -307,7 +307,7 @@ def compare(docs: list[DocOutcome], expected: list[Entry], known_false: list[Ent
 # ---------------------------------------------------------------- output
 
 
-def table(out: Outcome, expected: list[Entry], known_false: list[Entry]) -> str:
+def table(out: Outcome) -> str:
     """A Markdown table, one row per checked unit, and a total row (README shows this)."""
     head = ("| document | status | s | errors | warnings | infos | expected found | known false "
             "| unexpected errors | expected lost | known gaps |")
@@ -383,7 +383,6 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     ap.add_argument("--as-one-report", action="store_true", help="check a -text.pdf + -tables.pdf pair as one report")
     ap.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     ap.add_argument("--write-draft", type=Path, metavar="FILE", help="write every current error as YAML to review")
-    ap.add_argument("--quiet", action="store_true", help="only the table and the failures")
     return ap.parse_args(argv)
 
 
@@ -408,7 +407,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not out.docs:
         print("corpus_check: no reports found", file=sys.stderr)
         return 2
-    print(table(out, expected, known_false))
+    print(table(out))
     text = details(out)
     if text:
         print("\n" + text)
