@@ -120,6 +120,8 @@ class DocOutcome:
     seconds: float
     error: str | None = None
     findings: list[Finding] = field(default_factory=list)
+    figures: int = 0
+    tables: int = 0
 
 
 @dataclass
@@ -251,7 +253,9 @@ def _outcome(group: Sequence[Path], raw: dict[str, Any]) -> DocOutcome:
     status = "unreadable" if any(d["status"] == "unreadable" for d in docs) else "checked"
     error = "; ".join(d.get("error") or "" for d in docs if d["status"] == "unreadable") or None
     found = [_finding(f, d["path"]) for d in docs for f in d["findings"]]
-    return DocOutcome(name, status, raw["seconds"], error, found)
+    stats = [d.get("stats") or {} for d in docs]
+    return DocOutcome(name, status, raw["seconds"], error, found, figures=sum(s.get("facts", 0) for s in stats),
+                      tables=sum(len(s.get("tables") or {}) for s in stats))
 
 
 def _finding(f: dict[str, Any], doc_path: str) -> Finding:
@@ -309,15 +313,15 @@ def compare(docs: list[DocOutcome], expected: list[Entry], known_false: list[Ent
 
 def table(out: Outcome) -> str:
     """A Markdown table, one row per checked unit, and a total row (README shows this)."""
-    head = ("| document | status | s | errors | warnings | infos | expected found | known false "
-            "| unexpected errors | expected lost | known gaps |")
-    rows = [head, "|" + "---|" * 11]
+    head = ("| document | status | s | figures | tables | errors | warnings | infos | expected found "
+            "| known false | unexpected errors | expected lost | known gaps |")
+    rows = [head, "|" + "---|" * 13]
     totals = Counter()
     for d in out.docs:
         names = set(d.name.split(" + "))
         sev = Counter(f.severity for f in d.findings)
         cells = {
-            "errors": sev["error"], "warnings": sev["warning"], "infos": sev["info"],
+            "figures": d.figures, "tables": d.tables, "errors": sev["error"], "warnings": sev["warning"], "infos": sev["info"],
             "found": sum(e.document in names for e in out.expected_found),
             "false": sum(f.document in names for f in out.known_false),
             "unexpected": sum(f.document in names for f in out.unexpected),
@@ -416,7 +420,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"\ndraft of {sum(f.severity == 'error' for d in out.docs for f in d.findings)} errors: {args.write_draft}")
     verdict = "FAIL" if out.failed else "ok"
     print(f"\n{verdict}: {len(out.unexpected)} unexpected error(s), {len(out.expected_lost)} expected lost, "
-          f"{len(out.expected_found)} expected found, {len(out.known_false)} known false, {len(out.gaps)} known gap(s)")
+          f"{len(out.expected_found)} expected found, {len(out.known_false)} known false, {len(out.gaps)} known gap(s), "
+          f"{len(out.warnings_found)}/{len(out.warnings_found) + len(out.warnings_missing)} expected warnings/infos")
     return 1 if out.failed else 0
 
 
