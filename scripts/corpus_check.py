@@ -156,7 +156,7 @@ def _norm(text: str) -> str:
 def load_entries(path: Path, key: str = "findings") -> tuple[list[Entry], set[str]]:
     """Entries and the documents allowed to be unreadable; a malformed entry is named, not guessed."""
     if not path.is_file():
-        return [], set()
+        raise ExpectationError(f"{path}: no such expectations file")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:

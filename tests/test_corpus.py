@@ -134,6 +134,8 @@ def test_a_malformed_entry_is_named(tmp_path: Path) -> None:
     bad.write_text("findings:\n  - {rule: N030}\n", encoding="utf-8")
     with pytest.raises(cc.ExpectationError, match="entry 1"):
         cc.load_entries(bad)
+    with pytest.raises(cc.ExpectationError, match="no such"):
+        cc.load_entries(tmp_path / "missing.yaml")
 
 
 def test_the_committed_files_are_well_formed() -> None:
