@@ -370,7 +370,10 @@ def draft(out: Outcome, expected: list[Entry], known_false: list[Entry]) -> str:
             item["figures"] = list(dict.fromkeys(f.texts))[:2]
             item["message"] = f.message
             item["verdict"] = "real" if prior else "false" if false else "TODO"
-            item["why"] = (prior or false).note if (prior or false) else "TODO"
+            if false and not prior:
+                item["cause"] = false.source.get("cause", "TODO")
+            else:
+                item["why"] = prior.note if prior else "TODO: the arithmetic if real, else the cause"
             items.append(item)
     return yaml.safe_dump({"findings": items}, allow_unicode=True, sort_keys=False, width=200)
 

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -145,7 +146,17 @@ def test_the_committed_files_are_well_formed() -> None:
     assert all(e.note for e in expected), "every expected entry says why it is real"
     causes = {e.source.get("cause") for e in known}
     assert causes <= CAUSES, causes - CAUSES
-    assert not any(k.source == e.source for k in known for e in expected)
+    real = {(e.document, e.page, e.line, e.figures) for e in expected if e.severity == "error"}
+    assert not [k for k in known if (k.document, k.page, k.line, k.figures) in real], "a real error listed as false"
+
+
+def test_the_draft_carries_verdicts_and_marks_the_rest_todo() -> None:
+    real, false = entry(why="543.25 − 534.72 = 8.53"), entry(page=4, cause="period")
+    out = outcome([finding(), finding(page=4), finding(page=5)], [real], [false])
+    drafted = yaml.safe_load(cc.draft(out, [real], [false]))["findings"]
+    assert [d["verdict"] for d in drafted] == ["real", "false", "TODO"]
+    assert drafted[0]["why"] == "543.25 − 534.72 = 8.53" and drafted[1]["cause"] == "period"
+    assert drafted[2]["figures"] == ["5.53", "543.25"] and drafted[2]["page"] == 5
 
 
 # ---------------------------------------------------------------- the real corpus
