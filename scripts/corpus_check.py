@@ -170,7 +170,7 @@ def _entry(raw: Any, path: Path, i: int) -> Entry:
     if not isinstance(raw, dict) or "document" not in raw:
         raise ExpectationError(f"{path}: entry {i + 1} needs at least a document")
     severity = raw.get("severity", "error")
-    status = raw.get("status", "found")
+    status = {"known-gap": "missing"}.get(raw.get("status", "found"), raw.get("status", "found"))
     if severity not in ("error", "warning", "info") or status not in ("found", "missing"):
         raise ExpectationError(f"{path}: entry {i + 1}: severity or status not understood")
     figures = raw.get("figures") or []

@@ -105,6 +105,10 @@ def test_a_known_gap_is_reported_not_fatal_and_noticed_once_found() -> None:
     assert not out.failed and out.gaps_now_found == [gap] and not out.unexpected
 
 
+def test_known_gap_is_another_name_for_missing() -> None:
+    assert entry(status="known-gap").status == "missing"
+
+
 def test_a_found_expectation_that_disappears_fails() -> None:
     out = outcome([], [entry()])
     assert out.failed and len(out.expected_lost) == 1
