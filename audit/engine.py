@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 from audit.diagnose import diagnose
 from audit.expr import Var
 from audit.facts import Facts
-from audit.kinds import FAMILIES
-from audit.kinds.base import Direct
+from audit.families import FAMILIES
+from audit.families.base import Direct
 from audit.messages import KIND_NAMES, render
 from audit.model import Figure, Finding, Location, Suggestion
 from audit.relation import Relation, Verdict, check, describe, other_side

@@ -1,6 +1,6 @@
 """Rules as data: load and validate rules/*.yaml.
 
-Every rule names the family (a function in audit/kinds) that instantiates it, and the
+Every rule names the family (a function in audit/families) that instantiates it, and the
 parameters that family takes. Validation is strict so that a typo in a rule file is reported
 when the tool starts, not silently ignored.
 """
@@ -62,7 +62,7 @@ def _load_file(path: Path, families: set[str]) -> list[Rule]:
 
 
 def load_rules(extra: list[str] | None = None) -> list[Rule]:
-    from audit.kinds import FAMILIES
+    from audit.families import FAMILIES
 
     families = set(FAMILIES)
     paths = [rules_dir() / name for name in RULE_FILES if (rules_dir() / name).exists()]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from audit.document import Cell, Document, Table, TableRow
 from audit.extract.performance import performance_tables, short_name
-from audit.kinds.performance_narrative import best_table, similarity
+from audit.families.performance_narrative import best_table, similarity
 from audit.pipeline import check_document, check_path
 from audit.readers import read_document
 from audit.rulebook import load_rules

@@ -17,7 +17,7 @@ import pytest
 
 from audit.document import Document
 from audit.extract import extract
-from audit.kinds import FAMILIES
+from audit.families import FAMILIES
 from audit.model import Location
 from audit.numbers import parse_number
 from audit.pipeline import check_document

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from audit.facts import Facts
-from audit.kinds.base import Direct
+from audit.families.base import Direct
 from audit.rulebook import Rule
 from audit.vocabulary import default_vocabulary
 

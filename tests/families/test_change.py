@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.kinds.conftest import Run, check_text
+from tests.families.conftest import Run, check_text
 
 CASES = [
     # Last year implied as this year − Δ: 100.00 − 10.00 = 90.00, 10/90 = 11.11%.

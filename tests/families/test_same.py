@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.kinds.conftest import Run, check_text
+from tests.families.conftest import Run, check_text
 
 CASES = [
     pytest.param("本年支出合计100.00万元。与上年相比，本年支出合计增加5.00万元。本年支出合计100.00万元。", [], id="pass"),

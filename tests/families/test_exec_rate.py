@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.kinds.conftest import Run, check_text
+from tests.families.conftest import Run, check_text
 
 CASES = [
     pytest.param("一般公共预算财政拨款支出年初预算为100.00万元，支出决算为90.00万元，完成年初预算的90.00%。", [],

@@ -17,7 +17,7 @@ from functools import lru_cache
 from audit.extract.outline import report_year, streams
 from audit.extract.paths import canonical, lenient
 from audit.facts import Facts
-from audit.kinds.base import Direct
+from audit.families.base import Direct
 from audit.model import CellRef, Location
 from audit.resources import load_yaml, rules_dir
 from audit.rulebook import Rule

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.kinds.conftest import Run
+from tests.families.conftest import Run
 
 CASES = [
     pytest.param("截至2024年12月31日，共有车辆3辆。", [], id="count-pass"),

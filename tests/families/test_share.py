@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.kinds.conftest import Run, check_text
+from tests.families.conftest import Run, check_text
 
 SANGONG = "2022年“三公”经费财政拨款支出决算为3.35万元，完成预算100%。\n"
 

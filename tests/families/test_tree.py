@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.kinds.conftest import Run, check_text
+from tests.families.conftest import Run, check_text
 
 HEAD = "主要用于以下方面：教育支出（类）100.00万元，占100.00%。\n"
 

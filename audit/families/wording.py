@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from audit.extract.outline import headings, report_year, streams
 from audit.facts import Facts
-from audit.kinds.base import Direct
+from audit.families.base import Direct
 from audit.rulebook import Rule
 
 YEAR = re.compile(r"(20\d{2})\s*年")

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 from audit.extract.performance import PerfTable
 from audit.facts import Facts
-from audit.kinds.base import Direct
-from audit.kinds.performance import tables
+from audit.families.base import Direct
+from audit.families.performance import tables
 from audit.numbers import normalise
 from audit.rulebook import Rule
 

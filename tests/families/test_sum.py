@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.kinds.conftest import Run, check_text
+from tests.families.conftest import Run, check_text
 
 CASES = [
     pytest.param("2024年度收入支出总计110.00万元。本年收入合计100.00万元，年初结转和结余10.00万元。", [], id="N001-pass"),

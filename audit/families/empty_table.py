@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from audit.extract.tables import column_key
 from audit.facts import Facts
-from audit.kinds.base import Direct
+from audit.families.base import Direct
 from audit.model import Location
 from audit.numbers import normalise
 from audit.rulebook import Rule

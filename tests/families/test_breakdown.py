@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.kinds.conftest import Run, check_text
+from tests.families.conftest import Run, check_text
 
 CASES = [
     pytest.param("本年收入合计100.00万元，其中：财政拨款收入90.00万元，占90.00%；其他收入10.00万元，占10.00%。", [],

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from audit.expr import BinOp, Expr, Var
 from audit.extract.performance import PerfTable, short_name
 from audit.facts import Facts
-from audit.kinds.performance import _fig, placed, tables
+from audit.families.performance import _fig, placed, tables
 from audit.model import Figure
 from audit.numbers import normalise
 from audit.relation import Relation

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from audit.expr import HUNDRED, BinOp, Var
 from audit.facts import Facts
-from audit.kinds.base import Direct
+from audit.families.base import Direct
 from audit.relation import Relation
 from audit.rulebook import Rule
 
