@@ -6,7 +6,9 @@ name, so what the engine can run is visible in this one dict and nowhere else.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from types import ModuleType
 from typing import Any
 
 from audit.families import (
@@ -33,28 +35,44 @@ from audit.families import (
     units,
     wording,
 )
+from audit.families.base import Option
 
-FAMILIES: dict[str, Callable[..., Iterable[Any]]] = {
-    "sum": sum.bind,
-    "breakdown": breakdown.bind,
-    "tree": tree.bind,
-    "share": share.bind,
-    "change": change.bind,
-    "exec_rate": exec_rate.bind,
-    "same": same.bind,
-    "units": units.bind,
-    "table_tree": table_tree.bind,
-    "table_columns": table_columns.bind,
-    "table_cells": table_cells.bind,
-    "table_rows": table_rows.bind,
-    "narrative_table": narrative_table.bind,
-    "narrative_items": narrative_items.bind,
-    "empty_table": empty_table.bind,
-    "structure": structure.bind,
-    "wording": wording.bind,
-    "comparison_words": comparison_words.bind,
-    "naming": naming.bind,
-    "performance": performance.bind,
-    "performance_form": performance_form.bind,
-    "performance_narrative": performance_narrative.bind,
+
+@dataclass(frozen=True)
+class Family:
+    """A family as the engine and the rulebook see it: what binds rules to an analysis, the
+    options its rules take, and groups of options of which a rule must state at least one."""
+
+    bind: Callable[..., Iterable[Any]]
+    options: Mapping[str, Option]
+    one_of: tuple[tuple[str, ...], ...] = ()
+
+
+def _family(module: ModuleType) -> Family:
+    return Family(module.bind, module.OPTIONS, getattr(module, "ONE_OF", ()))
+
+
+FAMILIES: dict[str, Family] = {
+    "sum": _family(sum),
+    "breakdown": _family(breakdown),
+    "tree": _family(tree),
+    "share": _family(share),
+    "change": _family(change),
+    "exec_rate": _family(exec_rate),
+    "same": _family(same),
+    "units": _family(units),
+    "table_tree": _family(table_tree),
+    "table_columns": _family(table_columns),
+    "table_cells": _family(table_cells),
+    "table_rows": _family(table_rows),
+    "narrative_table": _family(narrative_table),
+    "narrative_items": _family(narrative_items),
+    "empty_table": _family(empty_table),
+    "structure": _family(structure),
+    "wording": _family(wording),
+    "comparison_words": _family(comparison_words),
+    "naming": _family(naming),
+    "performance": _family(performance),
+    "performance_form": _family(performance_form),
+    "performance_narrative": _family(performance_narrative),
 }

@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
+from audit.analysis import Analysis
 from audit.expr import Num, Var
-from audit.facts import Facts
+from audit.families.base import Option
 from audit.model import Figure
 from audit.relation import Relation
 from audit.rulebook import Rule
@@ -22,12 +23,12 @@ UP = re.compile(r"增加|增长|上升")
 DOWN = re.compile(r"减少|下降|降低")
 
 
-def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
-    for cid, claim in facts.claims.items():
-        figs = [f for f in facts.in_claim(cid) if f.source == "narrative"]
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation]:
+    for cid, claim in analysis.claims.items():
+        figs = [f for f in analysis.in_claim(cid) if f.source == "narrative"]
         changes = [f for f in figs if f.measure in {"change", "change_rate"}]
         last = next((f for f in figs if f.period == "prior" and f.measure == "amount"), None)
-        this = _this(facts, figs, last)
+        this = _this(analysis, figs, last)
         if claim.no_change:
             for d in changes:
                 yield Relation(rule.id, Var("d"), "=", Num(Decimal(0)), {"d": d}, target="d", args={"word": "持平"})
@@ -46,7 +47,7 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
             yield Relation(rule.id, Var("this"), "<=", Var("last"), {"this": this, "last": last}, args={"word": "减少"})
 
 
-def _this(facts: Facts, figs: list[Figure], last: Figure | None) -> Figure | None:
+def _this(analysis: Analysis, figs: list[Figure], last: Figure | None) -> Figure | None:
     if last is None:
         return None
     same = [f for f in figs if f.period == "current" and f.measure == "amount" and f.unit == last.unit
@@ -57,5 +58,9 @@ def _this(facts: Facts, figs: list[Figure], last: Figure | None) -> Figure | Non
         return None if named and near.concept != last.concept else near
     if last.concept.startswith("claim:"):
         return None
-    found = facts.find(last.concept, near=last, source="narrative")
+    found = analysis.find(last.concept, near=last, source="narrative")
     return found if found is not None and found.unit == last.unit else None
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {}

@@ -12,44 +12,48 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from audit.extract.tables import column_key
-from audit.facts import Facts
-from audit.families.base import Direct
+from audit.analysis import Analysis
+from audit.families.base import Direct, Option
 from audit.model import Location
-from audit.numbers import normalise
+from audit.names import column_key
 from audit.rulebook import Rule
 
 
-def bind(rule: Rule, facts: Facts) -> Iterator[Direct]:
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
     table_id = rule.params["table"]
-    declared = _declaration(facts, table_id, re.compile(rule.params["narrative"]))
+    declared = _declaration(analysis, table_id, re.compile(rule.params["narrative"]))
     if declared is None:
         return
     where, how = declared
-    cells = set(rule.params.get("cells", []))
-    columns = [(c["table"], column_key(c["column"])) for c in rule.params.get("columns", [])]
-    for f in facts.figures:
+    cells = set(rule.params["cells"])
+    columns = [(c["table"], column_key(c["column"])) for c in rule.params["columns"]]
+    for f in analysis.figures:
         if f.source != "table" or f.value == 0:
             continue
         column = f.concept.rsplit(":", 1)[-1]
         if f.table == table_id or f.concept in cells or (f.table, column) in columns:
-            yield Direct(rule.id, "declared_empty", {"how": how, "text": f.text}, figures=[f],
+            yield Direct("declared_empty", {"how": how, "text": f.text}, figures=[f],
                          locations=[where] if where else [])
 
 
-def _declaration(facts: Facts, table_id: str, phrase: re.Pattern[str]) -> tuple[Location | None, str] | None:
-    doc = facts.document
-    if doc is None:
-        return None
-    for table in doc.tables:
+def _declaration(analysis: Analysis, table_id: str, phrase: re.Pattern[str]) -> tuple[Location | None, str] | None:
+    for table in analysis.tables:
         if table.table_id == table_id and not table.rows and table.empty_note:
-            return Location(path=table.path or doc.path, page=table.page, text=table.empty_note), table.empty_note
-    for paragraph in doc.paragraphs:
-        text = normalise("".join(ln.text for ln in paragraph.lines))
-        m = phrase.search(text)
+            return Location(path=table.path or analysis.path, page=table.page, text=table.empty_note), table.empty_note
+    for st in analysis.outline.streams:
+        m = phrase.search(st.text)
         if m:
-            first = paragraph.lines[0]
-            loc = Location(path=first.path or doc.path, page=first.page, line=first.line, paragraph=first.paragraph,
-                           text=m.group())
+            first = st.lines[0]
+            loc = Location(path=first.path or analysis.path, page=first.page, line=first.line,
+                           paragraph=first.paragraph, text=m.group())
             return loc, m.group()
     return None
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {
+    "table": Option(str, required=True),
+    "narrative": Option(str, required=True),
+    "cells": Option(list, default=()),
+    "columns": Option(list, default=()),
+}

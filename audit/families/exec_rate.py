@@ -9,18 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from audit.analysis import Analysis
 from audit.expr import HUNDRED, BinOp, Var
-from audit.facts import Facts
+from audit.families.base import Option, Skip
 from audit.relation import Relation
 from audit.rulebook import Rule
 
 
-def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
-    mode = rule.params.get("check", "rate")
-    for rate in facts.figures:
-        if rate.measure != "exec_rate" or rate.source != rule.params.get("figures", "narrative"):
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
+    mode = rule.params["check"]
+    for rate in analysis.figures:
+        if rate.measure != "exec_rate" or rate.source != rule.params["figures"]:
             continue
-        figs = facts.in_claim(rate.claim)
+        figs = analysis.in_claim(rate.claim)
         # Budget and actual are the rate's own subject: in “三公…预算为0.95万元…其中：因公出国（境）费
         # 决算为0.00万元，完成预算的0%” the item's rate must not be read against the total's budget.
         before = [f for f in figs if f.index < rate.index and f.unit != "%" and f.concept == rate.concept]
@@ -28,13 +29,13 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
         actual = next((f for f in reversed(before) if f.period == "current" and f.measure == "amount"), None)
         if mode == "rate":
             if budget is None or actual is None:
-                facts.skipped += 1
+                yield Skip("an execution rate without its budget or actual amount")
                 continue
             env = {"c": rate, "a": actual, "b": budget}
             yield Relation(rule.id, Var("c"), "=", BinOp("*", BinOp("/", Var("a"), Var("b")), HUNDRED), env, target="c")
         elif mode == "wording":
             # Claim ids start at 0, so test for None: `rate.claim or -1` would lose the first sentence.
-            claim = facts.claims.get(rate.claim) if rate.claim is not None else None
+            claim = analysis.claims.get(rate.claim) if rate.claim is not None else None
             if claim is None or claim.compare is None:
                 continue
             env = {"c": rate}
@@ -44,3 +45,10 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
                 yield Relation(rule.id, HUNDRED, "<=", Var("c"), env, args={"word": "大于"})
             else:
                 yield Relation(rule.id, Var("c"), "<=", HUNDRED, env, args={"word": "小于"})
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {
+    "check": Option(str, choices=("rate", "wording"), default="rate"),
+    "figures": Option(str, choices=("narrative", "table"), default="narrative"),
+}

@@ -14,11 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from audit.extract.outline import report_year, streams
-from audit.extract.paths import canonical, lenient
-from audit.facts import Facts
-from audit.families.base import Direct
+from audit.analysis import Analysis
+from audit.families.base import Direct, Option
 from audit.model import CellRef, Location
+from audit.names import canonical, lenient
 from audit.resources import load_yaml, rules_dir
 from audit.rulebook import Rule
 
@@ -75,72 +74,72 @@ def current_name(name: str, year: int) -> Rename | None:
     return Rename(hit.code, hit.level, hit.old, new, hit.since)
 
 
-def written_names(facts: Facts) -> list[Written]:
-    doc = facts.document
+def written_names(analysis: Analysis) -> list[Written]:
     out: list[Written] = []
-    for st in streams(doc):
+    for st in analysis.outline.streams:
         for m in NAME.finditer(st.text):
             out.append(Written(m.group("name"), m.group("level"), st.location(m.start("name"), m.end("name"))))
-    for t in doc.tables:
+    for t in analysis.tables:
         for row in t.rows:
             if row.code and row.code.isdigit() and len(row.code) in (3, 5, 7):
                 level = {3: "类", 5: "款", 7: "项"}[len(row.code)]
-                loc = Location(path=doc.path, page=row.page or t.page, cell=CellRef(t.table_id or t.title, row.label, "科目名称"),
+                loc = Location(path=analysis.path, page=row.page or t.page, cell=CellRef(t.table_id or t.title, row.label, "科目名称"),
                                text=row.label)
                 out.append(Written(row.label, level, loc, row.code))
     return out
 
 
-def bind(rule: Rule, facts: Facts) -> Iterator[Direct]:
-    if facts.document is None:
-        return
-    yield from CHECKS[rule.params["check"]](rule, facts)
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
+    yield from CHECKS[rule.params["check"]](rule, analysis)
 
 
-def _stale(rule: Rule, facts: Facts) -> Iterator[Direct]:
-    found = report_year(facts.document)
+def _stale(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
+    found = analysis.outline.report_year
     if found is None:
         return
-    for w in written_names(facts):
+    for w in written_names(analysis):
         r = current_name(w.name, found[0])
         if r is not None:
-            yield Direct(rule.id, "naming_stale", {"name": w.name, "level": w.level, "current": r.new,
+            yield Direct("naming_stale", {"name": w.name, "level": w.level, "current": r.new,
                                                    "code": r.code, "year": str(found[0])}, locations=[w.location])
 
 
-def _doubled(rule: Rule, facts: Facts) -> Iterator[Direct]:
-    for w in written_names(facts):
+def _doubled(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
+    for w in written_names(analysis):
         m = DOUBLED.search(w.name)
         if m:
-            yield Direct(rule.id, "naming_doubled", {"name": w.name, "word": m.group(1)}, locations=[w.location])
+            yield Direct("naming_doubled", {"name": w.name, "word": m.group(1)}, locations=[w.location])
 
 
-def _codes(rule: Rule, facts: Facts) -> Iterator[Direct]:
-    found = report_year(facts.document)
+def _codes(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
+    found = analysis.outline.report_year
     listed = year_list(found[0]) if found else {}
     seen: dict[str, Written] = {}
-    for w in written_names(facts):
+    for w in written_names(analysis):
         if w.code is None:
             continue
         first = seen.setdefault(w.code, w)
         if first is not w and canonical(first.name) != canonical(w.name):
-            yield Direct(rule.id, "naming_two_names", {"code": w.code, "first": first.name, "second": w.name},
+            yield Direct("naming_two_names", {"code": w.code, "first": first.name, "second": w.name},
                          locations=[w.location, first.location])
         official = listed.get(w.code)
         if official and canonical(official) != canonical(w.name) and first is w:
-            yield Direct(rule.id, "naming_code_mismatch", {"code": w.code, "name": w.name, "official": official,
+            yield Direct("naming_code_mismatch", {"code": w.code, "name": w.name, "official": official,
                                                            "year": str(found[0]) if found else ""},
                          locations=[w.location])
 
 
-def _in_tables(rule: Rule, facts: Facts) -> Iterator[Direct]:
-    doc = facts.document
-    labels = {canonical(r.label) for t in doc.tables if t.table_id in TABLE_IDS for r in t.rows if r.code}
+def _in_tables(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
+    labels = {canonical(r.label) for t in analysis.tables if t.table_id in TABLE_IDS for r in t.rows if r.code}
     if not labels:
         return
-    for w in written_names(facts):
+    for w in written_names(analysis):
         if w.code is None and w.level == "项" and canonical(w.name) not in labels and not PLACEHOLDER.search(w.name):
-            yield Direct(rule.id, "naming_not_in_tables", {"name": w.name}, locations=[w.location])
+            yield Direct("naming_not_in_tables", {"name": w.name}, locations=[w.location])
 
 
 CHECKS = {"stale": _stale, "doubled": _doubled, "codes": _codes, "in_tables": _in_tables}
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {"check": Option(str, choices=tuple(CHECKS), required=True)}

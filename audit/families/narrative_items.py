@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from audit.extract.paths import canonical
-from audit.extract.tables import column_key
-from audit.facts import Facts
+from audit.analysis import Analysis
+from audit.families.base import Option, Skip
 from audit.families.table_cells import pair
 from audit.model import Figure
+from audit.names import canonical, column_key
 from audit.relation import Relation
 from audit.rulebook import Rule
 
 
-def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
     table, column = rule.params["table"], column_key(rule.params["column"])
     names: dict[str, str] = {}
     by_code: dict[str, Figure] = {}
-    for f in facts.figures:
+    for f in analysis.figures:
         if f.table == table and f.source == "table" and f.code and f.concept.endswith(":" + column):
             by_code[f.code] = f
             names[f.code] = canonical(f.location.cell.row if f.location.cell else "")
@@ -28,11 +28,18 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
             by_path["科目:" + "|".join(p for p in parts if p)] = f
     if not by_path:
         return
-    for f in facts.figures:
+    for f in analysis.figures:
         if f.source != "narrative" or not f.concept.startswith("科目:") or f.measure != "amount" or f.period != "current":
             continue
         cell = by_path.get(f.concept)
         if cell is None:
-            facts.skipped += 1
+            yield Skip("no table row for the 科目 the narrative names")
             continue
         yield pair(rule, f, cell)
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {
+    "table": Option(str, required=True),
+    "column": Option(str, required=True),
+}

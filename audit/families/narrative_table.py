@@ -6,19 +6,24 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from audit.facts import Facts
+from audit.analysis import Analysis
+from audit.families.base import Option, Skip
 from audit.families.table_cells import pair
 from audit.relation import Relation
 from audit.rulebook import Rule
 
 
-def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
     for entry in rule.params["pairs"]:
-        cell = facts.find(entry["cell"], source="table")
-        stated = [f for f in facts.by_concept.get(entry["concept"], ())
+        cell = analysis.find(entry["cell"], source="table")
+        stated = [f for f in analysis.by_concept.get(entry["concept"], ())
                   if f.source == "narrative" and f.measure == "amount" and f.period == entry.get("period", "current")]
         if cell is None:
-            facts.skipped += len(stated)
+            yield from (Skip("the table cell for a stated quantity is blank") for _ in stated)
             continue
         for f in stated:
             yield pair(rule, f, cell, entry.get("op", "="))
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {"pairs": Option(list, required=True)}

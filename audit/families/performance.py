@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from audit.analysis import Analysis, PerfCell, PerfForm
 from audit.expr import HUNDRED, ZERO, BinOp, Var, sum_expr
-from audit.extract.performance import PerfCell, PerfTable, performance_tables
-from audit.facts import Facts
+from audit.families.base import Option, Skip
 from audit.model import Figure
 from audit.relation import Relation
 from audit.rulebook import Rule
@@ -19,37 +19,26 @@ from audit.rulebook import Rule
 PARTS = ("财政资金", "财政专户管理资金", "单位资金", "上年结转资金", "其他资金")
 
 
-def tables(facts: Facts) -> list[PerfTable]:
-    return performance_tables(facts.document) if facts.document is not None else []
+def fig(cell: PerfCell | None) -> Figure | None:
+    """The figure a form cell holds (extraction linked it), or None for a missing or blank cell."""
+    return cell.figure if cell is not None else None
 
 
-def placed(facts: Facts) -> dict:
-    """Facts' own copies of the performance figures (re-indexed by extract), by location."""
-    return {f.location: f for f in facts.figures if f.source == "performance"}
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
+    check = rule.params["check"]
+    for t in analysis.forms:
+        yield from CHECKS[check](rule, t, analysis)
 
 
-def _fig(cell: PerfCell | None, by_loc: dict) -> Figure | None:
-    if cell is None or cell.figure is None:
-        return None
-    return by_loc.get(cell.location, cell.figure)
-
-
-def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
-    check = rule.params.get("check")
-    by_loc = placed(facts)
-    for t in tables(facts):
-        yield from CHECKS[check](rule, t, by_loc, facts)
-
-
-def _weights(rule: Rule, t: PerfTable, by_loc: dict, facts: Facts) -> Iterator[Relation]:
+def _weights(rule: Rule, t: PerfForm, analysis: Analysis) -> Iterator[Relation | Skip]:
     total = t.fund("总额")
-    weights = [_fig(i.cells.get("权重"), by_loc) for i in t.indicators]
-    exec_w = _fig(total.cells.get("权重"), by_loc) if total else None
+    weights = [fig(i.cells.get("权重")) for i in t.indicators]
+    exec_w = fig(total.cells.get("权重")) if total else None
     if not t.indicators or exec_w is None or any(w is None for w in weights):
-        facts.skipped += 1
+        yield Skip("a weight of the form is blank")
         return
     env = {"w0": exec_w, **{f"w{k + 1}": w for k, w in enumerate(weights) if w is not None}}
-    stated = _fig(t.total_weight, by_loc)
+    stated = fig(t.total_weight)
     if stated is not None:
         env["total"] = stated
         yield Relation(rule.id, Var("total"), "=", sum_expr([n for n in env if n != "total"]), env, target="total")
@@ -57,51 +46,55 @@ def _weights(rule: Rule, t: PerfTable, by_loc: dict, facts: Facts) -> Iterator[R
         yield Relation(rule.id, sum_expr(list(env)), "=", HUNDRED, env)
 
 
-def _rate(rule: Rule, t: PerfTable, by_loc: dict, facts: Facts) -> Iterator[Relation]:
+def _rate(rule: Rule, t: PerfForm, analysis: Analysis) -> Iterator[Relation | Skip]:
     for row in t.funds:
-        c, a, b = (_fig(row.cells.get(k), by_loc) for k in ("执行率", "执行数", "调整后预算"))
+        c, a, b = (fig(row.cells.get(k)) for k in ("执行率", "执行数", "调整后预算"))
         if c is None:
             continue
         if a is None or b is None:
-            facts.skipped += 1
+            yield Skip("the form leaves an amount of the rate blank")
             continue
         env = {"c": c, "a": a, "b": b}
         yield Relation(rule.id, Var("c"), "=", BinOp("*", BinOp("/", Var("a"), Var("b")), HUNDRED), env, target="c")
 
 
-def _funds(rule: Rule, t: PerfTable, by_loc: dict, facts: Facts) -> Iterator[Relation]:
+def _funds(rule: Rule, t: PerfForm, analysis: Analysis) -> Iterator[Relation | Skip]:
     total = t.fund("总额")
     if total is None:
         return
     for col in ("年初预算", "调整后预算", "执行数"):
-        whole = _fig(total.cells.get(col), by_loc)
-        parts = [p for r in t.funds if r.label in PARTS if (p := _fig(r.cells.get(col), by_loc)) is not None]
+        whole = fig(total.cells.get(col))
+        parts = [p for r in t.funds if r.label in PARTS if (p := fig(r.cells.get(col))) is not None]
         if whole is None or not parts:
-            facts.skipped += 1
+            yield Skip("the form leaves the total or every part of a fund column blank")
             continue
         env = {"total": whole, **{f"p{k}": p for k, p in enumerate(parts)}}
         yield Relation(rule.id, Var("total"), "=", sum_expr([n for n in env if n != "total"]), env, target="total")
 
 
-def _scores(rule: Rule, t: PerfTable, by_loc: dict, facts: Facts) -> Iterator[Relation]:
+def _scores(rule: Rule, t: PerfForm, analysis: Analysis) -> Iterator[Relation | Skip]:
     rows = [r.cells for r in t.funds if r.label == "总额"] + [i.cells for i in t.indicators]
     scores = []
     for cells in rows:
-        s, w = _fig(cells.get("得分"), by_loc), _fig(cells.get("权重"), by_loc)
+        s, w = fig(cells.get("得分")), fig(cells.get("权重"))
         scores.append(s)
         if s is None:
             continue
         yield Relation(rule.id, ZERO, "<=", Var("s"), {"s": s})
         if w is not None:
             yield Relation(rule.id, Var("s"), "<=", Var("w"), {"s": s, "w": w})
-    total = _fig(t.total_score, by_loc)
+    total = fig(t.total_score)
     if total is None or not scores:
         return
     if any(s is None for s in scores):
-        facts.skipped += 1
+        yield Skip("a score of the form is blank")
         return
     env = {"total": total, **{f"s{k}": s for k, s in enumerate(scores) if s is not None}}
     yield Relation(rule.id, Var("total"), "=", sum_expr([n for n in env if n != "total"]), env, target="total")
 
 
 CHECKS = {"weights": _weights, "rate": _rate, "funds": _funds, "scores": _scores}
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {"check": Option(str, choices=tuple(CHECKS), required=True)}

@@ -10,10 +10,8 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from audit.extract.performance import PerfTable
-from audit.facts import Facts
-from audit.families.base import Direct
-from audit.families.performance import tables
+from audit.analysis import Analysis, PerfForm
+from audit.families.base import Direct, Option
 from audit.numbers import normalise
 from audit.rulebook import Rule
 
@@ -25,13 +23,13 @@ MONEY_WORDS = re.compile(r"(金额|资金|经费|费用|成本|补贴|补助|预
 RATE_NAME = re.compile(r"(率|满意度|比例|占比)$")
 
 
-def bind(rule: Rule, facts: Facts) -> Iterator[Direct]:
-    check = rule.params.get("check")
-    for t in tables(facts):
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
+    check = rule.params["check"]
+    for t in analysis.forms:
         yield from CHECKS[check](rule, t)
 
 
-def _incomplete(rule: Rule, t: PerfTable) -> Iterator[Direct]:
+def _incomplete(rule: Rule, t: PerfForm) -> Iterator[Direct]:
     blanks: dict[str, list] = {"完成值": [], "得分": []}
     total = t.fund("总额")
     if total and "得分" in total.cells and total.cells["得分"].blank:
@@ -44,12 +42,12 @@ def _incomplete(rule: Rule, t: PerfTable) -> Iterator[Direct]:
         blanks["得分"].append(t.total_score.location)
     parts = [f"{col} {len(locs)} 处" for col, locs in blanks.items() if locs]
     if parts:
-        yield Direct(rule.id, "perf_incomplete", {"project": t.name, "detail": "、".join(parts)},
+        yield Direct("perf_incomplete", {"project": t.name, "detail": "、".join(parts)},
                      locations=[t.location] + [loc for locs in blanks.values() for loc in locs])
 
 
-def _reason(rule: Rule, t: PerfTable) -> Iterator[Direct]:
-    threshold = Decimal(str(rule.params.get("threshold", 90)))
+def _reason(rule: Rule, t: PerfForm) -> Iterator[Direct]:
+    threshold = Decimal(str(rule.params["threshold"]))
     total = t.fund("总额")
     if total is None:
         return
@@ -57,12 +55,12 @@ def _reason(rule: Rule, t: PerfTable) -> Iterator[Direct]:
     if rate is None or rate.figure is None or reason is None:
         return
     if rate.figure.value < threshold and reason.blank:
-        yield Direct(rule.id, "perf_no_reason", {"project": t.name, "rate": rate.text,
+        yield Direct("perf_no_reason", {"project": t.name, "rate": rate.text,
                                                   "threshold": str(threshold)},
                      locations=[rate.location, reason.location])
 
 
-def _units(rule: Rule, t: PerfTable) -> Iterator[Direct]:
+def _units(rule: Rule, t: PerfForm) -> Iterator[Direct]:
     for ind in t.indicators:
         name_cell = ind.cells.get("三级指标")
         if name_cell is None:
@@ -78,7 +76,7 @@ def _units(rule: Rule, t: PerfTable) -> Iterator[Direct]:
                 continue
             loc = name_cell.location
             col = (loc.column or 1) + m.start()
-            yield Direct(rule.id, "perf_unit", {"project": t.name, "text": m.group(), "kind": kind},
+            yield Direct("perf_unit", {"project": t.name, "text": m.group(), "kind": kind},
                          locations=[type(loc)(path=loc.path, page=loc.page, line=loc.line, column=col,
                                               end_column=col + len(m.group()) - 1, text=name_cell.text[m.start():m.end()],
                                               cell=loc.cell, ref=loc.ref)])
@@ -87,9 +85,16 @@ def _units(rule: Rule, t: PerfTable) -> Iterator[Direct]:
             continue
         unit = normalise(unit_cell.text).strip()
         if RATE_NAME.search(text.strip()) and unit in MONEY_UNITS | COUNT_UNITS:
-            yield Direct(rule.id, "perf_unit_column", {"project": t.name, "name": name_cell.text.strip()[:30],
+            yield Direct("perf_unit_column", {"project": t.name, "name": name_cell.text.strip()[:30],
                                                        "unit": unit_cell.text.strip()},
                          locations=[unit_cell.location, name_cell.location])
 
 
 CHECKS = {"incomplete": _incomplete, "reason": _reason, "units": _units}
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {
+    "check": Option(str, choices=tuple(CHECKS), required=True),
+    "threshold": Option((int, float), default=90),
+}

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from audit.analysis import Analysis, PerfForm
 from audit.expr import BinOp, Expr, Var
-from audit.extract.performance import PerfTable, short_name
-from audit.facts import Facts
-from audit.families.performance import _fig, placed, tables
+from audit.families.base import Option, Skip
+from audit.families.performance import fig
 from audit.model import Figure
+from audit.names import short_name
 from audit.numbers import normalise
 from audit.relation import Relation
 from audit.rulebook import Rule
@@ -47,7 +48,7 @@ def clean(name: str) -> str:
     return NOISE.sub("", normalise(short_name(name)))
 
 
-def best_table(name: str, candidates: list[PerfTable], threshold: float = 0.6) -> PerfTable | None:
+def best_table(name: str, candidates: list[PerfForm], threshold: float = 0.6) -> PerfForm | None:
     scored = sorted(((similarity(name, t.name), k) for k, t in enumerate(candidates)), reverse=True)
     if not scored or scored[0][0] < threshold:
         return None
@@ -56,20 +57,19 @@ def best_table(name: str, candidates: list[PerfTable], threshold: float = 0.6) -
     return candidates[scored[0][1]]
 
 
-def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
-    ts = tables(facts)
-    if not ts or facts.document is None:
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
+    ts = list(analysis.forms)
+    if not ts:
         return
-    by_loc = placed(facts)
-    if rule.params.get("check") == "total":
-        yield from _total(rule, facts, ts, by_loc)
+    if rule.params["check"] == "total":
+        yield from _total(rule, analysis, ts)
         return
-    for cid, claim in facts.claims.items():
-        figs = [f for f in facts.in_claim(cid) if f.source == "narrative"]
+    for cid, claim in analysis.claims.items():
+        figs = [f for f in analysis.in_claim(cid) if f.source == "narrative"]
         budget = next((f for f in figs if f.period == "budget" and f.measure == "amount"), None)
         if budget is None:
             continue
-        table = best_table(_project_name(facts, claim.paragraph, claim.text), ts)
+        table = best_table(_project_name(analysis, claim.paragraph, claim.text), ts)
         total = table.fund("总额") if table else None
         if total is None:
             continue
@@ -78,31 +78,35 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
         actual = next((f for f in after if f.period == "current" and f.measure == "amount"), None)
         rate = next((f for f in after if f.measure == "exec_rate"), None)
         for stated, col in ((budget, column), (actual, "执行数"), (rate, "执行率")):
-            other = _fig(total.cells.get(col), by_loc)
+            other = fig(total.cells.get(col))
             if stated is None or other is None:
                 continue
             yield Relation(rule.id, Var("n"), "=", Var("t"), {"n": stated, "t": other}, target="n")
 
 
-def _project_name(facts: Facts, paragraph: int, sentence: str) -> str:
-    doc = facts.document
-    text = "".join(ln.text for ln in doc.paragraphs[paragraph].lines) if paragraph < len(doc.paragraphs) else sentence
+def _project_name(analysis: Analysis, paragraph: int, sentence: str) -> str:
+    streams = analysis.outline.streams
+    text = streams[paragraph].raw if paragraph < len(streams) else sentence
     m = NAME_END.search(text)
     return text[:m.start()][-40:] if m else ""
 
 
-def _total(rule: Rule, facts: Facts, ts: list[PerfTable], by_loc: dict) -> Iterator[Relation]:
-    counts = {int(m.group(1)) for c in facts.claims.values() if "绩效" in c.text
+def _total(rule: Rule, analysis: Analysis, ts: list[PerfForm]) -> Iterator[Relation | Skip]:
+    counts = {int(m.group(1)) for c in analysis.claims.values() if "绩效" in c.text
               for m in PROJECT_COUNT.finditer(normalise(c.text))}
     if len(ts) not in counts:
         return
-    actuals = [_fig(t.fund("总额").cells.get("执行数"), by_loc) if t.fund("总额") else None for t in ts]
-    whole = facts.find("项目支出", source="narrative")
+    actuals = [fig(t.fund("总额").cells.get("执行数")) if t.fund("总额") else None for t in ts]
+    whole = analysis.find("项目支出", source="narrative")
     if whole is None or any(a is None for a in actuals):
-        facts.skipped += 1
+        yield Skip("项目支出 or a form's actual amount is not stated")
         return
     env: dict[str, Figure] = {"whole": whole, **{f"a{k}": a for k, a in enumerate(actuals) if a is not None}}
     expr: Expr = Var("a0")
     for k in range(1, len(actuals)):
         expr = BinOp("+", expr, Var(f"a{k}"))
     yield Relation(rule.id, expr, "=", Var("whole"), env)
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {"check": Option(str, choices=("projects", "total"), default="projects")}

@@ -13,19 +13,20 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from audit.analysis import Analysis
 from audit.expr import Var
-from audit.facts import Facts
+from audit.families.base import Option
 from audit.relation import Relation
 from audit.rulebook import Rule
 
 
-def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
-    sources = set(rule.params.get("sources", ["narrative"]))
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation]:
+    sources = set(rule.params["sources"])
     groups: dict[tuple, list] = defaultdict(list)
-    for f in facts.figures:
+    for f in analysis.figures:
         if f.source not in sources or f.concept.startswith("claim:"):
             continue
-        scope = (f.section or "").split(" / ")[0] if rule.params.get("scope", "section") == "section" else ""
+        scope = (f.section or "").split(" / ")[0] if rule.params["scope"] == "section" else ""
         groups[(f.concept, f.measure, f.period, f.unit, f.direction, scope)].append(f)
     for figs in groups.values():
         if len({f.source for f in figs}) < len(sources) and len(sources) > 1:
@@ -35,3 +36,10 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
             if len(sources) > 1 and other.source == first.source:
                 continue
             yield Relation(rule.id, Var("b"), "=", Var("a"), {"a": first, "b": other}, target="b")
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {
+    "scope": Option(str, choices=("section", "document"), default="section"),
+    "sources": Option(list, default=("narrative",)),
+}

@@ -10,43 +10,48 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from audit.analysis import Analysis
 from audit.expr import HUNDRED, BinOp, Var
-from audit.facts import Facts
+from audit.families.base import Option, Skip
 from audit.model import Figure
 from audit.relation import Relation
 from audit.rulebook import Rule
 
 
-def _part(facts: Facts, share: Figure) -> Figure | None:
+def _part(analysis: Analysis, share: Figure) -> Figure | None:
     aside = share.role == "aside"
-    before = [f for f in facts.in_claim(share.claim) if f.index < share.index and f.measure == "amount"
+    before = [f for f in analysis.in_claim(share.claim) if f.index < share.index and f.measure == "amount"
               and f.unit != "%" and (f.role == "aside") == aside]
     return before[-1] if before else None
 
 
-def _whole(facts: Facts, share: Figure, part: Figure) -> Figure | None:
+def _whole(analysis: Analysis, share: Figure, part: Figure) -> Figure | None:
     if share.of:
-        found = facts.find(share.of, near=share)
+        found = analysis.find(share.of, near=share)
         if found is not None and found.index != part.index:
             return found
         return None
-    head = facts.parents.get(part.index)
+    head = analysis.parents.get(part.index)
     if head is not None:
-        return facts.figures[head]
-    claim = facts.claims.get(share.claim) if share.claim is not None else None
+        return analysis.figures[head]
+    claim = analysis.claims.get(share.claim) if share.claim is not None else None
     if claim and claim.lead and claim.lead != part.concept:
-        return facts.find(claim.lead, near=share)
+        return analysis.find(claim.lead, near=share)
     return None
 
 
-def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
-    for share in facts.figures:
-        if share.measure != "share" or share.source != rule.params.get("figures", "narrative"):
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
+    for share in analysis.figures:
+        if share.measure != "share" or share.source != rule.params["figures"]:
             continue
-        part = _part(facts, share)
-        whole = _whole(facts, share, part) if part else None
+        part = _part(analysis, share)
+        whole = _whole(analysis, share, part) if part else None
         if part is None or whole is None or whole.unit != part.unit:
-            facts.skipped += 1
+            yield Skip("a share without the whole it is a share of")
             continue
         env = {"p": share, "a": part, "b": whole}
         yield Relation(rule.id, Var("p"), "=", BinOp("*", BinOp("/", Var("a"), Var("b")), HUNDRED), env, target="p")
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {"figures": Option(str, choices=("narrative", "table"), default="narrative")}

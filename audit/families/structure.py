@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from audit.extract.outline import YEAR_TITLE, Heading, headings, numeral, report_year, streams
-from audit.facts import Facts
-from audit.families.base import Direct
+from audit.analysis import Analysis, Heading
+from audit.families.base import Direct, Option
 from audit.model import Location
+from audit.names import YEAR_TITLE, numeral
 from audit.numbers import normalise
 from audit.rulebook import Rule
 
@@ -23,17 +23,16 @@ QUOTES = re.compile(r"[\"'“”‘’\s]")
 LEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|表\s*\d+)\s*")
 
 
-def bind(rule: Rule, facts: Facts) -> Iterator[Direct]:
-    doc = facts.document
-    if doc is None or not doc.paragraphs:
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
+    if not analysis.outline.streams:
         return
-    yield from CHECKS[rule.params["check"]](rule, facts)
+    yield from CHECKS[rule.params["check"]](rule, analysis)
 
 
-def _numbering(rule: Rule, facts: Facts) -> Iterator[Direct]:
-    stems = [normalise(s) for s in rule.params.get("known_sections", [])]
-    body = [h for h in headings(facts.document) if not h.contents]
-    contents = [h for h in headings(facts.document) if h.contents]
+def _numbering(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
+    stems = [normalise(s) for s in rule.params["known_sections"]]
+    body = [h for h in analysis.outline.headings if not h.contents]
+    contents = [h for h in analysis.outline.headings if h.contents]
     for group in (body, contents):
         parts = [h for h in group if h.level == 0]
         if any(h.number is not None for h in parts):
@@ -63,87 +62,82 @@ def _sequence(rule: Rule, items: list[Heading], fmt: str, restart_ok: bool = Tru
     for h in items:
         if h.number is None:
             prev += 1
-            yield Direct(rule.id, "structure_unnumbered", {"heading": h.text[:30], "expected": fmt.format(n=numeral(prev))},
+            yield Direct("structure_unnumbered", {"heading": h.text[:30], "expected": fmt.format(n=numeral(prev))},
                          locations=[h.location])
             continue
         n = h.number
         if n == prev:
-            yield Direct(rule.id, "structure_duplicate", {"heading": h.text[:30], "number": fmt.format(n=numeral(n))},
+            yield Direct("structure_duplicate", {"heading": h.text[:30], "number": fmt.format(n=numeral(n))},
                          locations=[h.location])
         elif n > prev + 1 and not (restart_ok and n == 1):
             missing = "、".join(fmt.format(n=numeral(k)) for k in range(prev + 1, n))
-            yield Direct(rule.id, "structure_skipped", {"heading": h.text[:30], "missing": missing},
+            yield Direct("structure_skipped", {"heading": h.text[:30], "missing": missing},
                          locations=[h.location])
         elif n < prev and n != 1:
-            yield Direct(rule.id, "structure_out_of_order", {"heading": h.text[:30],
+            yield Direct("structure_out_of_order", {"heading": h.text[:30],
                                                                "expected": fmt.format(n=numeral(prev + 1))},
                          locations=[h.location])
         prev = n
 
 
-def _variant(rule: Rule, facts: Facts) -> tuple[str, list[str]] | None:
-    parts = [h for h in headings(facts.document) if h.level == 0 and not h.contents]
+def _variant(rule: Rule, analysis: Analysis) -> tuple[str, list[str]] | None:
+    parts = [h for h in analysis.outline.headings if h.level == 0 and not h.contents]
     if not any(h.number is not None for h in parts):
         return None
     titles = " ".join(h.title for h in parts)
-    for name, spec in rule.params.get("variants", {}).items():
+    for name, spec in rule.params["variants"].items():
         if any(marker in titles for marker in spec.get("markers", [])):
             return name, spec.get("parts", [])
-    default = rule.params.get("default_variant")
+    default = rule.params["default_variant"]
     return (default, rule.params["variants"][default]["parts"]) if default else None
 
 
-def _parts(rule: Rule, facts: Facts) -> Iterator[Direct]:
-    found = _variant(rule, facts)
+def _parts(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
+    found = _variant(rule, analysis)
     if found is None:
         return
     name, required = found
-    short = [normalise(st.text).strip() for st in streams(facts.document) if len(st.text.strip()) <= 50]
-    anchor = _anchor(facts)
+    short = [normalise(st.text).strip() for st in analysis.outline.streams if len(st.text.strip()) <= 50]
+    anchor = _anchor(analysis)
     for part in required:
         if not any(part in t for t in short):
-            yield Direct(rule.id, "structure_missing_part", {"part": part, "variant": name}, locations=[anchor])
+            yield Direct("structure_missing_part", {"part": part, "variant": name}, locations=[anchor])
 
 
-def _anchor(facts: Facts) -> Location:
-    first = facts.document.paragraphs[0].lines[0]
-    return Location(path=facts.document.path, page=first.page, line=first.line, column=first.column,
+def _anchor(analysis: Analysis) -> Location:
+    first = analysis.outline.streams[0].lines[0]
+    return Location(path=analysis.path, page=first.page, line=first.line, column=first.column,
                     text=first.text.strip()[:40])
 
 
-def _contents(rule: Rule, facts: Facts) -> Iterator[Direct]:
-    doc = facts.document
-    listed = [h for h in headings(doc) if h.contents and h.level >= 1 and h.title.endswith("表")]
+def _contents(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
+    outline = analysis.outline
+    listed = [h for h in outline.headings if h.contents and h.level >= 1 and h.title.endswith("表")]
     if not listed:
         return
-    present = {QUOTES.sub("", normalise(t.title)) for t in doc.tables}
-    present |= {QUOTES.sub("", LEAD.sub("", normalise(st.text))) for st in streams(doc)
-                if len(st.text.strip()) <= 60 and not _in_contents(doc, st)}
+    in_contents = {h.paragraph for h in outline.headings if h.contents}
+    present = {QUOTES.sub("", normalise(t.title)) for t in analysis.tables}
+    present |= {QUOTES.sub("", LEAD.sub("", normalise(st.text))) for k, st in enumerate(outline.streams)
+                if len(st.text.strip()) <= 60 and k not in in_contents}
     for h in listed:
         key = QUOTES.sub("", normalise(h.title))
         if key not in present:
-            yield Direct(rule.id, "structure_contents_table", {"table": h.title}, locations=[h.location])
+            yield Direct("structure_contents_table", {"table": h.title}, locations=[h.location])
 
 
-def _in_contents(doc, stream) -> bool:
-    paragraphs = {h.paragraph for h in headings(doc) if h.contents}
-    return any(stream is streams(doc)[p] for p in paragraphs)
-
-
-def _title(rule: Rule, facts: Facts) -> Iterator[Direct]:
-    doc = facts.document
-    found = report_year(doc)
+def _title(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
+    found = analysis.outline.report_year
     if found is None:
         return
     year, kind = found
-    for h in headings(doc):
+    for h in analysis.outline.headings:
         if h.level > 1:
             continue
         for m in YEAR_TITLE.finditer(h.text):
             y, k = int(m.group(1)), m.group(2)
             if y != year or k != kind:
                 start = h.text.find(m.group())
-                yield Direct(rule.id, "structure_title", {"heading": h.text[:40], "stated": m.group(),
+                yield Direct("structure_title", {"heading": h.text[:40], "stated": m.group(),
                                                           "expected": f"{year}年度{kind}"},
                              locations=[_sub(h.location, start, len(m.group()))])
 
@@ -155,3 +149,12 @@ def _sub(loc: Location, start: int, length: int) -> Location:
 
 
 CHECKS = {"numbering": _numbering, "parts": _parts, "contents": _contents, "title": _title}
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {
+    "check": Option(str, choices=tuple(CHECKS), required=True),
+    "known_sections": Option(list, default=()),
+    "variants": Option(dict, default={}),
+    "default_variant": Option(str, default=None),
+}

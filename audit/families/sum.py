@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from audit.analysis import Analysis
 from audit.expr import ZERO, BinOp, Expr, Neg, Var, parse, variables
-from audit.facts import Facts
+from audit.families.base import Option, Skip
 from audit.relation import Relation
 from audit.rulebook import Rule
 
@@ -38,29 +39,39 @@ def _drop(e: Expr, missing: set[str]) -> Expr:
     return e
 
 
-def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
     lhs, op, rhs = split_relation(rule.params["relation"])
-    optional = set(rule.params.get("optional", []))
-    period = rule.params.get("period", "current")
-    source = rule.params.get("figures")
+    optional = set(rule.params["optional"])
+    period = rule.params["period"]
+    source = rule.params["figures"]
     names = variables(lhs) + variables(rhs)
     anchor_name = variables(rhs)[-1] if len(variables(rhs)) == 1 else names[0]
-    anchor = facts.find(anchor_name, period=period, source=source)
+    anchor = analysis.find(anchor_name, period=period, source=source)
     env, missing = {}, set()
     for name in dict.fromkeys(names):
-        fig = facts.find(name, period=period, near=anchor, source=source)
+        fig = analysis.find(name, period=period, near=anchor, source=source)
         if fig is None:
             if name not in optional:
-                facts.skipped += 1
+                yield Skip("a part of the relation is not stated")
                 return
             missing.add(name)
         else:
             env[name] = fig
     if len(env) < 2:
-        facts.skipped += 1
+        yield Skip("fewer than two figures of the relation are stated")
         return
     target = variables(rhs)[0] if len(variables(rhs)) == 1 and variables(rhs)[0] in env else None
     # In a printed table a blank cell means nothing to report, so a blank optional part is zero
     # and the identity is exact; in prose an unstated part is unknown, so a shortfall is skipped.
     soft = "skip" if missing and source != "table" else False
     yield Relation(rule.id, _drop(lhs, missing), op, _drop(rhs, missing), env, target=target, soft_below=soft)
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {
+    "relation": Option(str, required=True),
+    "optional": Option(list, default=()),
+    "period": Option(str, choices=("current", "prior", "budget"), default="current"),
+    # Unset: the figures wherever they are stated; `table` for identities between cells.
+    "figures": Option(str, choices=("narrative", "table"), default=None),
+}

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from audit.analysis import Analysis
 from audit.expr import Var, parse, variables
-from audit.facts import Facts
+from audit.families.base import Option, Skip
 from audit.model import Figure
 from audit.relation import Relation
 from audit.rulebook import Rule
@@ -22,14 +23,14 @@ def pair(rule: Rule, a: Figure, b: Figure, op: str = "=") -> Relation:
     return Relation(rule.id, Var("a"), op, Var("b"), {"a": a, "b": b}, target="a" if op == "=" else None)
 
 
-def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
     """Each side is a cell name or a sum of cell names; a blank cell skips the pair."""
     for written in rule.params["pairs"]:
         left, op, right = written if len(written) == 3 else (written[0], "=", written[1])
         lhs, rhs = parse(left), parse(right)
         env = {}
         for name in variables(lhs) + variables(rhs):
-            fig = facts.find(name, source="table")
+            fig = analysis.find(name, source="table")
             if fig is None:
                 break
             env[name] = fig
@@ -37,4 +38,8 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
             target = left if isinstance(lhs, Var) and op == "=" else None
             yield Relation(rule.id, lhs, "<=" if op in {"<=", "≤"} else "=", rhs, env, target=target)
             continue
-        facts.skipped += 1
+        yield Skip("a cell of the pair is blank")
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {"pairs": Option(list, required=True)}

@@ -11,21 +11,22 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from audit.analysis import Analysis
 from audit.expr import ZERO, BinOp, Var, sum_expr
-from audit.extract.tables import column_key
-from audit.facts import Facts
+from audit.families.base import Option, Skip
 from audit.model import Figure
+from audit.names import column_key
 from audit.relation import Relation
 from audit.rulebook import Rule
 
 
-def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
-    tables = rule.params.get("tables") or [rule.params["table"]]
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
+    tables = rule.params["tables"] or [rule.params["table"]]
     total_col = column_key(rule.params["total"])
     part_cols = [column_key(c) for c in rule.params["parts"]]
-    minus_cols = [column_key(c) for c in rule.params.get("minus", [])]
+    minus_cols = [column_key(c) for c in rule.params["minus"]]
     rows: dict[tuple[str, str], dict[str, Figure]] = defaultdict(dict)
-    for f in facts.figures:
+    for f in analysis.figures:
         if f.table in tables and f.source == "table":
             _, row, column = f.concept.split(":", 2)
             rows[(f.table, row)][column] = f
@@ -35,10 +36,22 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
         minus = [cells[c] for c in minus_cols if c in cells]
         if total is None or not parts + minus:
             if parts + minus:
-                facts.skipped += 1
+                yield Skip("the row's total cell is blank")
             continue
         env = {"total": total} | {f"p{i}": p for i, p in enumerate(parts)} | {f"m{i}": m for i, m in enumerate(minus)}
         expr = sum_expr([f"p{i}" for i in range(len(parts))]) if parts else ZERO
         for i in range(len(minus)):
             expr = BinOp("-", expr, Var(f"m{i}"))
         yield Relation(rule.id, expr, "=", Var("total"), env, target="total")
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {
+    # One table (`table`) or several with the same columns (`tables`); ONE_OF requires either.
+    "table": Option(str, default=None),
+    "tables": Option(list, default=None),
+    "total": Option(str, required=True),
+    "parts": Option(list, required=True),
+    "minus": Option(list, default=()),
+}
+ONE_OF = (("table", "tables"),)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from audit.extract.paths import canonical
-from audit.extract.tables import column_key
-from audit.facts import Facts
+from audit.analysis import Analysis
+from audit.families.base import Option, Skip
 from audit.families.table_cells import pair
 from audit.model import Figure
+from audit.names import canonical, column_key
 from audit.relation import Relation
 from audit.rulebook import Rule
 
@@ -23,11 +23,11 @@ def _row_identity(f: Figure) -> tuple[str, str]:
     return ("class", canonical(label))
 
 
-def _table_cells(facts: Facts, spec: dict) -> dict[tuple[str, str], Figure]:
+def _table_cells(analysis: Analysis, spec: dict) -> dict[tuple[str, str], Figure]:
     out: dict[tuple[str, str], Figure] = {}
     column = column_key(spec["column"])
     section = spec.get("section")
-    for f in facts.figures:
+    for f in analysis.figures:
         if f.table != spec["table"] or f.source != "table":
             continue
         _, row, col = f.concept.split(":", 2)
@@ -39,13 +39,21 @@ def _table_cells(facts: Facts, spec: dict) -> dict[tuple[str, str], Figure]:
     return out
 
 
-def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
-    left, right = _table_cells(facts, rule.params["left"]), _table_cells(facts, rule.params["right"])
-    op = rule.params.get("op", "=")
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
+    left, right = _table_cells(analysis, rule.params["left"]), _table_cells(analysis, rule.params["right"])
+    op = rule.params["op"]
     for ident, a in left.items():
         b = right.get(ident)
         if b is None:
             if ident[0] == "class" and right:
-                facts.skipped += 1
+                yield Skip("a class row with no counterpart in the other table")
             continue
         yield pair(rule, a, b, op)
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {
+    "left": Option(dict, required=True),
+    "right": Option(dict, required=True),
+    "op": Option(str, choices=("=", "<="), default="="),
+}

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from audit.analysis import Analysis
 from audit.expr import Var, sum_expr
-from audit.facts import Facts
+from audit.families.base import Option
 from audit.model import Figure
 from audit.relation import Relation
 from audit.rulebook import Rule
@@ -28,12 +29,12 @@ def _children(parent: str, codes: list[str]) -> list[str]:
     return [c for c in longer if len(c) == step]
 
 
-def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
-    total_row = rule.params.get("total_row")
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation]:
+    total_row = rule.params["total_row"]
     for table in rule.params["tables"]:
         cells: dict[str, dict[str, Figure]] = defaultdict(dict)
         totals: dict[str, Figure] = {}
-        for f in facts.figures:
+        for f in analysis.figures:
             if f.table != table or f.source != "table":
                 continue
             _, row, column = f.concept.split(":", 2)
@@ -56,3 +57,10 @@ def _relation(rule: Rule, total: Figure, parts: list[Figure]) -> Iterator[Relati
         return
     env = {"total": total} | {f"p{i}": p for i, p in enumerate(parts)}
     yield Relation(rule.id, sum_expr([f"p{i}" for i in range(len(parts))]), "=", Var("total"), env, target="total")
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {
+    "tables": Option(list, required=True),
+    "total_row": Option(str, default=None),
+}

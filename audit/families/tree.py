@@ -9,17 +9,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from audit.analysis import Analysis
 from audit.expr import Var, sum_expr
-from audit.facts import Facts
+from audit.families.base import Option
 from audit.relation import Relation
 from audit.rulebook import Rule
 
 
-def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
-    source = rule.params.get("figures", "narrative")
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation]:
+    source = rule.params["figures"]
     classes: dict[str, object] = {}
     items: dict[str, list] = defaultdict(list)
-    for f in facts.figures:
+    for f in analysis.figures:
         if f.source != source or not f.concept.startswith("科目:") or f.measure != "amount" or f.period != "current":
             continue
         names = f.concept[3:].split("|")
@@ -37,3 +38,7 @@ def bind(rule: Rule, facts: Facts) -> Iterator[Relation]:
             env[f"p{i}"] = p
         yield Relation(rule.id, sum_expr([f"p{i}" for i in range(len(parts))]), "=", Var("total"), env,
                        target="total", soft_below=True)
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {"figures": Option(str, choices=("narrative", "table"), default="narrative")}

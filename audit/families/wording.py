@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from audit.extract.outline import headings, report_year, streams
-from audit.facts import Facts
-from audit.families.base import Direct
+from audit.analysis import Analysis
+from audit.families.base import Direct, Option
 from audit.rulebook import Rule
 
 YEAR = re.compile(r"(20\d{2})\s*年")
@@ -23,17 +22,15 @@ SENTENCE = re.compile(r"[^。!?]+[。!?]?")
 COMPARE = re.compile(r"与|比|较|相比|上年|同期|以来|以前|此前|起")
 
 
-def bind(rule: Rule, facts: Facts) -> Iterator[Direct]:
-    if facts.document is None:
-        return
-    yield from CHECKS[rule.params["check"]](rule, facts)
+def bind(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
+    yield from CHECKS[rule.params["check"]](rule, analysis)
 
 
-def _patterns(rule: Rule, facts: Facts) -> Iterator[Direct]:
+def _patterns(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
     """Every match of the rule's `patterns` (regular expressions over normalised text)."""
-    patterns = [re.compile(p) for p in rule.params.get("patterns", [])]
-    skip = [re.compile(p) for p in rule.params.get("unless", [])]
-    for st in streams(facts.document):
+    patterns = [re.compile(p) for p in rule.params["patterns"]]
+    skip = [re.compile(p) for p in rule.params["unless"]]
+    for st in analysis.outline.streams:
         taken: list[tuple[int, int]] = []
         for pattern in patterns:
             for m in pattern.finditer(st.text):
@@ -41,38 +38,47 @@ def _patterns(rule: Rule, facts: Facts) -> Iterator[Direct]:
                     continue
                 taken.append((m.start(), m.end()))
                 loc = st.location(m.start(), m.end())
-                yield Direct(rule.id, rule.params.get("message", "wording_template"),
+                yield Direct(rule.params["message"],
                              {"text": st.raw[m.start():m.end()]}, locations=[loc])
 
 
-def _years(rule: Rule, facts: Facts) -> Iterator[Direct]:
-    doc = facts.document
-    found = report_year(doc)
+def _years(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
+    outline = analysis.outline
+    found = outline.report_year
     if found is None:
         return
     year = found[0]
-    for h in headings(doc):
+    for h in outline.headings:
         for m in YEAR.finditer(h.text):
             if int(m.group(1)) not in (year, year - 1) or (int(m.group(1)) == year - 1 and not COMPARE.search(h.text)):
-                st = streams(doc)[h.paragraph]
+                st = outline.streams[h.paragraph]
                 start = st.text.find(m.group())
-                yield Direct(rule.id, "wording_year_heading", {"text": m.group(), "year": str(year)},
+                yield Direct("wording_year_heading", {"text": m.group(), "year": str(year)},
                              locations=[st.location(start, start + len(m.group()))])
-    heading_paragraphs = {h.paragraph for h in headings(doc)}
-    for index, st in enumerate(streams(doc)):
+    heading_paragraphs = {h.paragraph for h in outline.headings}
+    for index, st in enumerate(outline.streams):
         if index in heading_paragraphs:
             continue
         for m in AS_OF.finditer(st.text):
             if int(m.group(1)) != year:
-                yield Direct(rule.id, "wording_year_as_of", {"text": st.raw[m.start():m.end()], "year": str(year)},
+                yield Direct("wording_year_as_of", {"text": st.raw[m.start():m.end()], "year": str(year)},
                              locations=[st.location(m.start(), m.end())])
         for s in SENTENCE.finditer(st.text):
             sentence = s.group()
             m = re.match(r"\s*(20\d{2})\s*年度?", sentence)
             if m and int(m.group(1)) != year and "决算" in sentence and not COMPARE.search(sentence):
                 start = s.start() + m.start(1)
-                yield Direct(rule.id, "wording_year_sentence", {"text": m.group().strip(), "year": str(year)},
+                yield Direct("wording_year_sentence", {"text": m.group().strip(), "year": str(year)},
                              locations=[st.location(start, s.start() + m.end())])
 
 
 CHECKS = {"patterns": _patterns, "years": _years}
+
+
+# The options a rule of this family takes (checked when the rulebook is loaded).
+OPTIONS: dict[str, Option] = {
+    "check": Option(str, choices=tuple(CHECKS), required=True),
+    "patterns": Option(list, default=()),
+    "unless": Option(list, default=()),
+    "message": Option(str, default="wording_template"),
+}
