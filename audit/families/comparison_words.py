@@ -29,22 +29,21 @@ def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation]:
         changes = [f for f in figs if f.measure in {"change", "change_rate"}]
         last = next((f for f in figs if f.period == "prior" and f.measure == "amount"), None)
         this = _this(analysis, figs, last)
-        if claim.no_change:
+        if claim.no_change:  # 持平 / 无变化
             for d in changes:
-                yield Relation(rule.id, Var("d"), "=", Num(Decimal(0)), {"d": d}, target="d", args={"word": "持平"})
+                yield Relation(rule.id, Var("d"), "=", Num(Decimal(0)), {"d": d}, target="d")
             if not changes and last is not None and this is not None:
-                yield Relation(rule.id, Var("this"), "=", Var("last"), {"this": this, "last": last},
-                               args={"word": "持平"})
+                yield Relation(rule.id, Var("this"), "=", Var("last"), {"this": this, "last": last})
             continue
         if changes or last is None or this is None:
             continue
         at = claim.text.find(last.text + last.unit)
         tail = claim.text[at + len(last.text) + len(last.unit):].lstrip() if at >= 0 else ""
         up, down = UP.match(tail), DOWN.match(tail)
-        if up:
-            yield Relation(rule.id, Var("last"), "<=", Var("this"), {"this": this, "last": last}, args={"word": "增加"})
-        elif down:
-            yield Relation(rule.id, Var("this"), "<=", Var("last"), {"this": this, "last": last}, args={"word": "减少"})
+        if up:  # “上年…万元，增加”: last year was less
+            yield Relation(rule.id, Var("last"), "<=", Var("this"), {"this": this, "last": last})
+        elif down:  # “…减少”: last year was more
+            yield Relation(rule.id, Var("this"), "<=", Var("last"), {"this": this, "last": last})
 
 
 def _this(analysis: Analysis, figs: list[Figure], last: Figure | None) -> Figure | None:

@@ -39,12 +39,12 @@ def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
             if claim is None or claim.compare is None:
                 continue
             env = {"c": rate}
-            if claim.compare == 0:
-                yield Relation(rule.id, Var("c"), "=", HUNDRED, env, target="c", args={"word": "等于"})
-            elif claim.compare > 0:
-                yield Relation(rule.id, HUNDRED, "<=", Var("c"), env, args={"word": "大于"})
-            else:
-                yield Relation(rule.id, Var("c"), "<=", HUNDRED, env, args={"word": "小于"})
+            if claim.compare == 0:  # 等于预算
+                yield Relation(rule.id, Var("c"), "=", HUNDRED, env, target="c")
+            elif claim.compare > 0:  # 大于预算
+                yield Relation(rule.id, HUNDRED, "<=", Var("c"), env)
+            else:  # 小于预算
+                yield Relation(rule.id, Var("c"), "<=", HUNDRED, env)
 
 
 # The options a rule of this family takes (checked when the rulebook is loaded).
