@@ -10,7 +10,6 @@ type and one of the allowed values; required options must be there; defaults are
 from __future__ import annotations
 
 import copy
-import difflib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,6 +80,8 @@ def options(where: str, family: Family, stated: dict[str, Any]) -> dict[str, Any
     declared = family.options
     for name in stated:
         if name not in declared:
+            import difflib  # only on the error path: start-up stays fast
+
             near = difflib.get_close_matches(name, list(declared), n=1)
             hint = f"; did you mean '{near[0]}'?" if near else f"; it takes: {', '.join(declared) or 'no options'}"
             raise RulebookError(f"{where}: unknown option '{name}'{hint}")
@@ -100,7 +101,8 @@ def options(where: str, family: Family, stated: dict[str, Any]) -> dict[str, Any
     for group in family.one_of:
         if not any(name in stated for name in group):
             raise RulebookError(f"{where}: missing option: one of {' / '.join(repr(n) for n in group)}")
-    defaults = {name: copy.deepcopy(opt.default) for name, opt in declared.items() if name not in stated}
+    defaults = {name: copy.deepcopy(opt.default) if isinstance(opt.default, dict | list) else opt.default
+                for name, opt in declared.items() if name not in stated}
     return {**stated, **defaults}
 
 
