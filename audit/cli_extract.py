@@ -36,8 +36,7 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, as_one_report:
             click.echo(f"{path}: 无法读取 (unreadable): {doc}", err=True)
             failed = True
             continue
-        facts, _ = extract_figures(doc)
-        rows += figures_io.figure_rows(facts, path)
+        rows += figures_io.figure_rows(extract_figures(doc), path)
     if output:
         figures_io.write(rows, fmt, output)
     else:

@@ -1,6 +1,6 @@
-"""Evaluate rules over a document's figures → findings and counts.
+"""Evaluate rules over a document's analysis → findings and counts.
 
-The engine never opens a file: it sees figures and the rulebook only. It fills in rule id and
+The engine never opens a file: it sees the analysis extraction made and the rulebook only. It fills in rule id and
 severity from the rulebook, so a configured override cannot be forgotten by a family.
 """
 
@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from audit.analysis import Analysis
 from audit.diagnose import diagnose
 from audit.expr import Var
-from audit.facts import Facts
-from audit.kinds import FAMILIES
-from audit.kinds.base import Direct
+from audit.families import FAMILIES
+from audit.families.base import Direct, Skip
 from audit.messages import KIND_NAMES, render
 from audit.model import Figure, Finding, Location, Suggestion
 from audit.relation import Relation, Verdict, check, describe, other_side
@@ -39,16 +39,17 @@ def stated(fig: Figure) -> str:
     return f"{prefix}{fig.text}{fig.unit}"
 
 
-def evaluate(rules: list[Rule], facts: Facts, lang: str = "zh") -> Outcome:
+def evaluate(rules: list[Rule], analysis: Analysis, lang: str = "zh") -> Outcome:
     out = Outcome()
     verdicts: list[tuple[Rule, Verdict]] = []
     for rule in rules:
-        family = FAMILIES[rule.family]
-        for item in family(rule, facts):
+        for item in FAMILIES[rule.family].bind(rule, analysis):
+            if isinstance(item, Skip):
+                out.skipped += 1
+                continue
             out.checks += 1
             if isinstance(item, Direct):
-                if item.failed:
-                    out.findings.append(_direct(rule, item, lang))
+                out.findings.append(_direct(rule, item, lang))
                 continue
             verdicts.append((rule, check(item)))
     diagnoses = diagnose([v for _, v in verdicts])
@@ -77,7 +78,6 @@ def evaluate(rules: list[Rule], facts: Facts, lang: str = "zh") -> Outcome:
     # and a listed breakdown); the weaker verdict on exactly the same figures adds nothing.
     errors = {frozenset(f.locations) for f in merged.values() if f.severity == "error"}
     out.findings.extend(f for f in merged.values() if f.severity == "error" or frozenset(f.locations) not in errors)
-    out.skipped += facts.skipped
     return out
 
 

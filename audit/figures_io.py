@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from audit.facts import Facts
 from audit.model import Figure
+
+if TYPE_CHECKING:  # the writer is handed an analysis; the figures-file reader must not import one
+    from audit.analysis import Analysis
 
 # Order is for people: what the figure is, then where it is, then the links the rules use.
 COLUMNS: list[str] = [
@@ -33,12 +35,12 @@ BOOL_COLUMNS = {"claim_no_change"}
 FORMATS = ("csv", "json", "yaml", "xlsx")
 
 
-def figure_rows(facts: Facts, document: str) -> list[dict[str, Any]]:
+def figure_rows(facts: Analysis, document: str) -> list[dict[str, Any]]:
     """One dict per figure, keyed by COLUMNS; None for an empty field."""
     return [_row(f, facts, document) for f in facts.figures]
 
 
-def _row(f: Figure, facts: Facts, document: str) -> dict[str, Any]:
+def _row(f: Figure, facts: Analysis, document: str) -> dict[str, Any]:
     loc = f.location
     claim = facts.claims.get(f.claim) if f.claim is not None else None
     if claim is not None:

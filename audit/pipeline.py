@@ -10,7 +10,8 @@ import logging
 import os
 from dataclasses import replace
 
-from audit.document import UnreadableDocument
+from audit.analysis import Analysis
+from audit.document import Document, UnreadableDocument
 from audit.engine import evaluate
 from audit.extract import extract
 from audit.model import DocumentResult, Finding
@@ -43,26 +44,27 @@ def check_path(path: str, rules: list[Rule], lang: str = "zh") -> DocumentResult
     return check_document(doc, rules, lang)
 
 
-def check_document(doc, rules: list[Rule], lang: str = "zh") -> DocumentResult:
-    facts, ex = extract(doc)
-    outcome = evaluate(rules, facts, lang)
+def check_document(doc: Document, rules: list[Rule], lang: str = "zh") -> DocumentResult:
+    analysis = extract(doc)
+    outcome = evaluate(rules, analysis, lang)
     table_stats: dict[str, int] = {}
-    for f in facts.figures:
+    for f in analysis.figures:
         if f.table:
             table_stats[f.table] = table_stats.get(f.table, 0) + 1
-    findings = sorted(_with_sections(doc, ex.sections, outcome.findings), key=_order)
-    return DocumentResult(path=doc.path, status="checked", findings=findings, facts=len(facts.figures),
+    findings = sorted(_with_sections(analysis, outcome.findings), key=_order)
+    who = analysis.outline
+    return DocumentResult(path=doc.path, status="checked", findings=findings, facts=len(analysis.figures),
                           checks=outcome.checks, skipped=outcome.skipped, table_stats=table_stats,
-                          source_lines=_cited_lines(doc, findings))
+                          source_lines=_cited_lines(analysis, findings), department=who.department, year=who.year)
 
 
-def _with_sections(doc, sections: list[str], findings: list[Finding]) -> list[Finding]:
+def _with_sections(analysis: Analysis, findings: list[Finding]) -> list[Finding]:
     """Findings that came without a section (structure, wording) get the one their line is in,
     so the report groups them with the arithmetic of the same part of the document."""
     if all(f.section for f in findings):
         return findings
-    where = {(ln.page, ln.line): label for paragraph, label in zip(doc.paragraphs, sections, strict=True)
-             for ln in paragraph.lines}
+    where = {(ln.page, ln.line): label
+             for st, label in zip(analysis.outline.streams, analysis.sections, strict=True) for ln in st.lines}
     out = []
     for f in findings:
         loc = f.locations[0] if f.locations else None
@@ -71,10 +73,11 @@ def _with_sections(doc, sections: list[str], findings: list[Finding]) -> list[Fi
     return out
 
 
-def _cited_lines(doc, findings: list[Finding]) -> dict[tuple[int | None, int], str]:
+def _cited_lines(analysis: Analysis, findings: list[Finding]) -> dict[tuple[int | None, int], str]:
     """Only the lines findings point at: results stay small when many reports are kept."""
     wanted = {(loc.page, loc.line) for f in findings for loc in f.locations if loc.line is not None}
-    return {(ln.page, ln.line): ln.text for ln in doc.lines() if (ln.page, ln.line) in wanted}
+    return {(ln.page, ln.line): ln.text for st in analysis.outline.streams for ln in st.lines
+            if (ln.page, ln.line) in wanted}
 
 
 def _order(f: Finding) -> tuple:

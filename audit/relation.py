@@ -12,7 +12,7 @@ Families turn rules and figures into Relations; this module alone decides them. 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from audit.expr import BinOp, Expr, Neg, Num, Var, evaluate, render, variables
@@ -20,8 +20,11 @@ from audit.intervals import Interval, RoundingMode, fmt, stated_interval
 from audit.model import Figure
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)
 class Relation:
+    """What a family asks the engine to decide: `lhs op rhs` over the figures in `env`, with
+    `target` the stated result (the figure a finding quotes). Frozen: a family's output is final."""
+
     rule: str
     lhs: Expr
     op: str
@@ -31,7 +34,6 @@ class Relation:
     # When the parts may be incomplete, falling short of the total cannot be judged:
     # "warning" says so (an incomplete list), "skip" counts it as not checked (parts not stated).
     soft_below: bool | str = False
-    args: dict[str, str] = field(default_factory=dict)
 
     def figures(self) -> list[Figure]:
         return list(self.env.values())

@@ -1,23 +1,32 @@
 """Rules as data: load and validate rules/*.yaml.
 
-Every rule names the family (a function in audit/kinds) that instantiates it, and the
-parameters that family takes. Validation is strict so that a typo in a rule file is reported
-when the tool starts, not silently ignored.
+Every rule names the family (a module in audit/families) that instantiates it, and the options
+that family takes. Validation is strict so that a typo in a rule file is reported when the tool
+starts, before any document is read, not silently ignored or crashing mid-run: every option a
+rule states must be one its family declares (families/<family>.py, OPTIONS), of the declared
+type and one of the allowed values; required options must be there; defaults are filled in.
 """
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from audit.resources import SAFE_LOADER, rules_dir
 
+if TYPE_CHECKING:
+    from audit.families import Family
+
 RULE_FILES = ("narrative.yaml", "tables.yaml", "cross_tables.yaml", "structure.yaml", "wording.yaml", "naming.yaml",
               "performance.yaml")
-COMMON_KEYS = {"id", "name", "title", "title_en", "family", "severity", "rationale", "examples", "source"}
+COMMON_KEYS = {"id", "name", "title", "title_en", "family", "severity", "rationale", "rationale_en", "examples",
+               "source"}
+TYPE_NAMES = {str: "text", list: "list", dict: "mapping", int: "number", float: "number", bool: "true/false"}
 
 
 class RulebookError(ValueError):
@@ -32,13 +41,17 @@ class Rule:
     family: str
     severity: str
     rationale: str
+    # The family's options: as the rule states them, with the family's defaults filled in.
     params: dict[str, Any] = field(default_factory=dict)
     examples: dict[str, Any] = field(default_factory=dict)
     title_en: str | None = None
     source: str | None = None
+    rationale_en: str | None = None
+    # The option names the rule file states itself (documentation shows only these).
+    stated: tuple[str, ...] = ()
 
 
-def _load_file(path: Path, families: set[str]) -> list[Rule]:
+def _load_file(path: Path, families: Mapping[str, Family]) -> list[Rule]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as exc:
@@ -53,18 +66,49 @@ def _load_file(path: Path, families: set[str]) -> list[Rule]:
             raise RulebookError(f"{path.name}: rule {rid}: unknown family '{raw['family']}'")
         if raw["severity"] not in {"error", "warning", "info"}:
             raise RulebookError(f"{path.name}: rule {rid}: severity must be error|warning|info")
-        params = {k: v for k, v in raw.items() if k not in COMMON_KEYS}
+        stated = {k: v for k, v in raw.items() if k not in COMMON_KEYS}
+        params = options(f"{path.name}: rule {rid} (family {raw['family']})", families[raw["family"]], stated)
         rules.append(Rule(id=str(rid), name=raw["name"], title=raw["title"], family=raw["family"],
                           severity=raw["severity"], rationale=str(raw["rationale"]).strip(), params=params,
                           examples=raw.get("examples") or {}, title_en=raw.get("title_en"),
-                          source=raw.get("source")))
+                          source=raw.get("source"), rationale_en=raw.get("rationale_en"), stated=tuple(stated)))
     return rules
 
 
-def load_rules(extra: list[str] | None = None) -> list[Rule]:
-    from audit.kinds import FAMILIES
+def options(where: str, family: Family, stated: dict[str, Any]) -> dict[str, Any]:
+    """The rule's options checked against what its family declares, defaults filled in."""
+    declared = family.options
+    for name in stated:
+        if name not in declared:
+            import difflib  # only on the error path: start-up stays fast
 
-    families = set(FAMILIES)
+            near = difflib.get_close_matches(name, list(declared), n=1)
+            hint = f"; did you mean '{near[0]}'?" if near else f"; it takes: {', '.join(declared) or 'no options'}"
+            raise RulebookError(f"{where}: unknown option '{name}'{hint}")
+    for name, opt in declared.items():
+        if name not in stated:
+            if opt.required:
+                raise RulebookError(f"{where}: missing option '{name}'")
+            continue
+        value = stated[name]
+        kinds = opt.type if isinstance(opt.type, tuple) else (opt.type,)
+        if not isinstance(value, kinds) or (isinstance(value, bool) and bool not in kinds):
+            wanted = " or ".join(dict.fromkeys(TYPE_NAMES.get(k, k.__name__) for k in kinds))
+            raise RulebookError(f"{where}: option '{name}' must be {wanted}, not {value!r}")
+        if opt.choices and value not in opt.choices:
+            allowed = " | ".join(str(c) for c in opt.choices)
+            raise RulebookError(f"{where}: option '{name}' is {value!r}; allowed: {allowed}")
+    for group in family.one_of:
+        if not any(name in stated for name in group):
+            raise RulebookError(f"{where}: missing option: one of {' / '.join(repr(n) for n in group)}")
+    defaults = {name: copy.deepcopy(opt.default) if isinstance(opt.default, dict | list) else opt.default
+                for name, opt in declared.items() if name not in stated}
+    return {**stated, **defaults}
+
+
+def load_rules(extra: list[str] | None = None) -> list[Rule]:
+    from audit.families import FAMILIES
+
     paths = [rules_dir() / name for name in RULE_FILES if (rules_dir() / name).exists()]
     paths += [Path(p) for p in extra or []]
     rules: list[Rule] = []
@@ -72,7 +116,7 @@ def load_rules(extra: list[str] | None = None) -> list[Rule]:
     for path in paths:
         if not path.exists():
             raise RulebookError(f"rule file not found: {path}")
-        for rule in _load_file(path, families):
+        for rule in _load_file(path, FAMILIES):
             if rule.id in seen:
                 raise RulebookError(f"{path.name}: duplicate rule id {rule.id}")
             seen.add(rule.id)

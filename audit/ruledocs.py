@@ -34,7 +34,7 @@ def title(rule: Rule, lang: str = "zh") -> str:
 
 
 def rationale(rule: Rule, lang: str = "zh") -> str:
-    english = rule.params.get("rationale_en")
+    english = rule.rationale_en
     return str(english).strip() if lang == "en" and english else rule.rationale
 
 
@@ -44,7 +44,7 @@ def relation(rule: Rule) -> str:
 
 
 def params(rule: Rule) -> dict[str, Any]:
-    return {k: v for k, v in rule.params.items() if k not in HIDDEN_PARAMS}
+    return {k: rule.params[k] for k in rule.stated if k not in HIDDEN_PARAMS}
 
 
 def _value(v: Any) -> str:

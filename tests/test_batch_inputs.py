@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from audit.batch import inputs
-from audit.batch.identity import identify
 from audit.batch.inputs import collect, group
+from audit.extract.identity import department_and_year
 
 
 def _touch(path: Path, text: str = "x") -> Path:
@@ -67,4 +67,4 @@ def test_grouping_module_lookup_uses_importlib(monkeypatch: pytest.MonkeyPatch) 
     (["一、收入支出决算总体情况说明"], (None, None)),
 ])
 def test_identify_department_and_year(lines: list[str], expected: tuple[str | None, int | None]) -> None:
-    assert identify(lines) == expected
+    assert department_and_year(lines) == expected

@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from audit.cli import main
-from tests.kinds.conftest import sample_path
+from tests.families.conftest import sample_path
 
 CLEAN = "2022年本年支出合计543.25万元，其中：基本支出307.34万元，占56.57%；项目支出235.91万元，占43.43%。\n"
 

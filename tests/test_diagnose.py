@@ -5,7 +5,7 @@ from __future__ import annotations
 from audit.examples import example_document
 from audit.pipeline import check_document, check_path
 from audit.rulebook import load_rules
-from tests.kinds.conftest import sample_path
+from tests.families.conftest import sample_path
 
 RULES = load_rules()
 

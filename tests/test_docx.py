@@ -38,8 +38,8 @@ def sample_docx(tmp_path_factory) -> Path:
 
 
 def test_same_figures_as_text(sample_docx: Path) -> None:
-    text_facts, _ = extract(read_document(str(SAMPLE)))
-    word_facts, _ = extract(read_document(str(sample_docx)))
+    text_facts = extract(read_document(str(SAMPLE)))
+    word_facts = extract(read_document(str(sample_docx)))
     assert len(word_facts.figures) == len(text_facts.figures) > 100
     for t, w in zip(text_facts.figures, word_facts.figures, strict=True):
         assert (t.concept, t.value, t.decimals, t.unit, t.measure, t.period, t.claim) == \
@@ -76,7 +76,7 @@ def test_numbers_split_across_runs_and_tracked_insertions(tmp_path: Path) -> Non
     doc = read_docx(str(path))
     assert [ln.text for p in doc.paragraphs for ln in p.lines] == ["标题", "2022年本年支出合计543.25万元。",
                                                                    "其中：基本支出307.34万元。"]
-    facts, _ = extract(doc)
+    facts = extract(doc)
     found = {(f.location.text, f.location.paragraph, f.location.column) for f in facts.figures}
     assert ("543.25", 2, 12) in found and ("307.34", 3, 8) in found
 
@@ -121,7 +121,7 @@ def test_nine_table_with_merged_header(tmp_path: Path) -> None:
         ("2080505", "机关事业单位职业年金缴费支出", [("本年收入合计", "60.99", "表1!R5C5")]),
     ]
     assert t8.table_id == "T8" and t8.rows == [] and "无数据" in (t8.empty_note or "")
-    facts, _ = extract(doc)
+    facts = extract(doc)
     cell = next(f for f in facts.figures if f.location.ref == "表1!R3C5")
     assert cell.value == 2946.25 and cell.decimals == 2 and cell.table == "T2"
     prose = next(f for f in facts.figures if f.location.text == "12.67")

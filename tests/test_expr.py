@@ -8,8 +8,8 @@ import pytest
 
 import audit.expr as expr_module
 from audit.expr import BinOp, ExprError, Neg, Num, Var, evaluate, parse, render, variables
+from audit.families.sum import split_relation
 from audit.intervals import Interval
-from audit.kinds.sum import split_relation
 from audit.model import Figure, Location
 from audit.relation import Relation, solve
 

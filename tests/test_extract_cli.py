@@ -26,7 +26,7 @@ def test_csv_to_stdout_has_every_figure_and_column() -> None:
     result = run(SAMPLE)
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
-    facts, _ = extract(read_document(SAMPLE))
+    facts = extract(read_document(SAMPLE))
     assert len(rows) == len(facts.figures)
     assert list(rows[0]) == COLUMNS
     wrong = [r for r in rows if r["value"] == "5.53"]

@@ -13,9 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from audit import figures_io
+from audit.analysis import Analysis
 from audit.document import Document, UnreadableDocument
 from audit.extract import extract
-from audit.facts import ClaimInfo, Facts
+from audit.facts import ClaimInfo
 from audit.model import CellRef, Figure, Location
 from audit.pipeline import check_document, check_path
 from audit.readers import read_document
@@ -28,7 +29,7 @@ SAMPLE = Path(__file__).parent.parent / "samples" / "maoxian-hrss-2022-final-acc
 
 def write_sample(tmp_path: Path, fmt: str) -> Path:
     doc = read_document(str(SAMPLE))
-    facts, _ = extract(doc)
+    facts = extract(doc)
     out = tmp_path / f"figures.{fmt}"
     figures_io.write(figures_io.figure_rows(facts, str(SAMPLE)), fmt, str(out))
     return out
@@ -59,8 +60,8 @@ def test_round_trip_gives_the_same_findings(tmp_path: Path, fmt: str) -> None:
 
 
 def test_round_trip_keeps_every_figure_and_link(tmp_path: Path) -> None:
-    facts, _ = extract(read_document(str(SAMPLE)))
-    again, _ = extract(read_figures(str(write_sample(tmp_path, "csv"))))
+    facts = extract(read_document(str(SAMPLE)))
+    again = extract(read_figures(str(write_sample(tmp_path, "csv"))))
     assert again.figures == facts.figures
     assert again.parents == facts.parents
     used = {f.claim for f in facts.figures if f.claim is not None}
@@ -208,7 +209,7 @@ def figure_sets(draw):
             source=draw(st.sampled_from(["narrative", "table"])), table=draw(st.none() | st.just("T2")),
             code=draw(st.none() | st.just("2010601")), index=i))
     parents = {i: draw(st.integers(0, n - 1)) for i in range(n) if draw(st.booleans())}
-    return Facts(figures, claims, parents)
+    return Analysis(figures, claims, parents)
 
 
 def _nonblank(s: str | None) -> bool:
@@ -217,7 +218,7 @@ def _nonblank(s: str | None) -> bool:
 
 @settings(max_examples=60, deadline=None)
 @given(facts=figure_sets(), fmt=st.sampled_from(["csv", "json", "yaml"]))
-def test_property_any_figures_round_trip(tmp_path_factory, facts: Facts, fmt: str) -> None:
+def test_property_any_figures_round_trip(tmp_path_factory, facts: Analysis, fmt: str) -> None:
     # An empty string and "no value" are the same in a table a person edits; the extractor never
     # produces blank texts, so the property is stated over non-blank ones.
     if not all(_nonblank(x) for f in facts.figures for x in (f.location.text, f.section)):
@@ -225,8 +226,8 @@ def test_property_any_figures_round_trip(tmp_path_factory, facts: Facts, fmt: st
     path = tmp_path_factory.mktemp("prop") / f"figures.{fmt}"
     figures_io.write(figures_io.figure_rows(facts, "a.txt"), fmt, str(path))
     doc = read_figures(str(path))
-    assert doc.figures == facts.figures
-    assert doc.parents == facts.parents
+    assert doc.figures == list(facts.figures)
+    assert doc.parents == dict(facts.parents)
     for cid, info in doc.claims.items():
         want = facts.claims[cid]
         assert (info.compare, info.no_change, info.lead, info.paragraph) == (

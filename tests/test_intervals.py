@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 
 from audit.expr import BinOp, Num, Var
+from audit.families.breakdown import sum_expr
 from audit.intervals import Interval, fmt, quantize
-from audit.kinds.breakdown import sum_expr
 from audit.model import Figure, Location
 from audit.numbers import parse_number
 from audit.relation import Relation, check

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from audit.cli import main
-from tests.kinds.conftest import sample_path
+from tests.families.conftest import sample_path
 
 SCHEMA_PATH = Path(__file__).parent / "data" / "report.schema.json"
 SHARED = Path(__file__).parent.parent.parent / "shared" / "contracts" / "report.schema.json"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from audit.document import Cell, Document, Line, Paragraph, Table, TableRow
-from audit.kinds.naming import current_name, year_list
+from audit.families.naming import current_name, year_list
 from audit.pipeline import check_document, check_path
 from audit.rulebook import load_rules
 

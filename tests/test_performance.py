@@ -6,8 +6,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from audit.document import Cell, Document, Table, TableRow
-from audit.extract.performance import performance_tables, short_name
-from audit.kinds.performance_narrative import best_table, similarity
+from audit.extract.performance import performance_forms
+from audit.families.performance_narrative import best_table, similarity
+from audit.names import short_name
 from audit.pipeline import check_document, check_path
 from audit.readers import read_document
 from audit.rulebook import load_rules
@@ -21,7 +22,7 @@ def found(result, prefix: str) -> list[tuple[str, str, int | None]]:
 
 
 def test_flattened_county_forms_are_rebuilt() -> None:
-    tables = performance_tables(read_document(COUNTY))
+    tables = performance_forms(read_document(COUNTY))
     assert [(t.name, t.location.line) for t in tables] == [
         ("东西部协作对口联络站建设", 155), ("第一书记临岗补贴", 323), ("三支一扶人员安家费", 472),
         ("社保公共服务能力建设", 634)]
@@ -67,7 +68,7 @@ def test_project_total_checked_when_the_report_counts_the_projects(tmp_path: Pat
 
 
 def test_project_names_match_leniently_and_only_when_unambiguous() -> None:
-    tables = performance_tables(read_document(COUNTY))
+    tables = performance_forms(read_document(COUNTY))
     assert best_table("（1）社保公共能力建设", tables).name == "社保公共服务能力建设"
     assert best_table("（2）东西部劳务协作对口联络站建设", tables).name == "东西部协作对口联络站建设"
     assert best_table("（4）三支一扶安家费2.7万元、培训费1.35万元", tables).name == "三支一扶人员安家费"
@@ -116,7 +117,7 @@ def test_national_form_uses_full_year_budget_and_actual() -> None:
             TableRow(label="其中：当年财政拨款", cells=[Cell(c, v) for c, v in zip(cols, ["43.2", "43.2", "37.24", "", "86%", ""],
                                                                              strict=True)])]
     doc = Document(path="national.xlsx", kind="xlsx", tables=[Table(title="项目支出绩效自评表", rows=rows, page=1)])
-    table = performance_tables(doc)[0]
+    table = performance_forms(doc)[0]
     assert table.fund("总额").cells["调整后预算"].text == "43.2" and table.fund("总额").cells["执行数"].text == "37.24"
     assert not [f for f in check_document(doc, RULES).findings if f.rule in {"P002", "P003"}]
     wrong = Document(path="national.xlsx", kind="xlsx",

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 from audit.examples import example_document
 from audit.pipeline import check_document
 from audit.rulebook import load_rules
-from tests.kinds.conftest import NARRATIVE
+from tests.families.conftest import NARRATIVE
 
 RULES = load_rules()
 # Fixed examples for CI stability; applied per test so other modules keep their own settings.

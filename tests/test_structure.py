@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from audit.extract.outline import chinese_number, numeral
+from audit.names import chinese_number, numeral
 from audit.pipeline import check_path
 from audit.rulebook import load_rules
 

@@ -7,7 +7,7 @@ from audit.extract import extract
 
 
 def concepts(tables: list[dict]) -> dict[str, str]:
-    facts, _ = extract(example_document({"tables": tables}))
+    facts = extract(example_document({"tables": tables}))
     return {f.concept: f.text for f in facts.figures if f.source == "table"}
 
 

@@ -88,7 +88,7 @@ def test_same_table_findings_as_the_pdf(pdf_doc: Document, tmp_path: Path) -> No
 
 def test_locations_are_sheet_and_cell(pdf_doc: Document, tmp_path: Path) -> None:
     path = workbook_from_tables(pdf_doc.tables, tmp_path / "tables.xlsx")
-    facts, _ = extract(read_workbook(str(path)))
+    facts = extract(read_workbook(str(path)))
     fig = next(f for f in facts.figures if f.location.ref == "收入决算表!D4")
     assert (fig.value, fig.decimals, fig.location.text, fig.table) == (Decimal("2940.05"), 2, "2940.05", "T2")
     assert fig.location.cell and fig.location.cell.column == "财政拨款收入"

@@ -15,7 +15,6 @@ import time
 from multiprocessing.connection import Connection
 
 from audit.batch.faults import Faults, inject
-from audit.batch.identity import identify
 from audit.batch.inputs import grouping_module
 from audit.batch.record import ReportRecord, failed, from_result
 from audit.document import UnreadableDocument
@@ -58,7 +57,7 @@ def check_unit(index: int, paths: tuple[str, ...], rules: list[Rule], lang: str 
 
 
 def _check_file(path: str, rules: list[Rule], lang: str) -> DocumentResult:
-    """pipeline.check_path, keeping the read Document long enough to find who filed it."""
+    """pipeline.check_path; the department and year come with the result, from its analysis."""
     try:
         doc = read_document(path)
     except UnreadableDocument as exc:
@@ -66,9 +65,7 @@ def _check_file(path: str, rules: list[Rule], lang: str) -> DocumentResult:
     except Exception as exc:  # same stage boundary and wording as pipeline.check_path
         return DocumentResult(path=path, status="unreadable",
                               error=f"读取失败 (reader failed): {type(exc).__name__}: {exc}")
-    result = check_document(doc, rules, lang)
-    result.department, result.year = identify(line.text for line in doc.lines())
-    return result
+    return check_document(doc, rules, lang)
 
 
 def _check_group(paths: list[str], rules: list[Rule], lang: str) -> DocumentResult:
@@ -76,17 +73,7 @@ def _check_group(paths: list[str], rules: list[Rule], lang: str) -> DocumentResu
     grouping = grouping_module()
     if grouping is None:  # the supervisor only groups when the module exists
         raise RuntimeError("audit.grouping is not installed")
-    result = grouping.check_as_one(paths, rules, lang)
-    if result.department is None and result.year is None:
-        for path in paths:
-            try:
-                doc = read_document(path)
-            except UnreadableDocument:  # the check already reported the file; identity is a nicety
-                continue
-            result.department, result.year = identify(line.text for line in doc.lines())
-            if result.department or result.year:
-                break
-    return result
+    return grouping.check_as_one(paths, rules, lang)
 
 
 def _quiet_mupdf() -> None:

@@ -1,15 +1,22 @@
-"""Document → figures. Narrative always; tables when the reader found any."""
+"""Document → Analysis. Narrative always; tables when the reader found any; performance forms.
+
+Everything a family may need about the document is found here, once, and handed on in one
+immutable `Analysis`; after this stage nothing reads the document again.
+"""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from audit.analysis import Analysis
 from audit.document import Document
-from audit.extract.narrative import Extraction, extract_narrative
-from audit.facts import Facts
+from audit.extract.narrative import extract_narrative
+from audit.extract.outline import outline
+from audit.extract.performance import performance_forms
+from audit.model import Figure
 
 
-def extract(doc: Document) -> tuple[Facts, Extraction]:
+def extract(doc: Document) -> Analysis:
     ex = extract_narrative(doc)
     figures = list(ex.figures)
     claims = dict(ex.claims)
@@ -28,13 +35,18 @@ def extract(doc: Document) -> tuple[Facts, Extraction]:
         from audit.extract.tables import extract_tables
 
         figures += extract_tables(doc)
-    from audit.extract.performance import extract_performance
-
-    figures += extract_performance(doc)
-    figures = [replace(f, index=i) if f.index != i else f for i, f in enumerate(figures)]
+    figures = _numbered(figures)
+    # Forms number their own figures from here on, so each cell holds the analysis's figure.
+    forms = performance_forms(doc, first_index=len(figures))
+    figures += [f for form in forms for f in form.figures()]
     by_claim: dict[int, list[int]] = {}
     for f in figures:
         if f.claim is not None:
             by_claim.setdefault(f.claim, []).append(f.index)
     claims = {cid: replace(c, figures=by_claim.get(cid, [])) for cid, c in claims.items()}
-    return Facts(figures, claims, parents, document=doc), ex
+    return Analysis(figures, claims, parents, path=doc.path, sections=ex.sections, outline=outline(doc),
+                    tables=tuple(doc.tables), forms=tuple(forms))
+
+
+def _numbered(figures: list[Figure]) -> list[Figure]:
+    return [replace(f, index=i) if f.index != i else f for i, f in enumerate(figures)]

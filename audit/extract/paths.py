@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from audit.numbers import normalise
-from audit.resources import load_yaml
+from audit.names import canonical
 
 LEVELS = {"类": 0, "款": 1, "项": 2}
 PATH_PART = re.compile(r"(?P<name>[^\s(),;:。、\d.]{1,40}?)\s*\((?P<level>类|款|项)\)")
@@ -24,25 +22,6 @@ class PathMatch:
     start: int
     end: int
     names: tuple[str, ...]
-
-
-def lenient(name: str) -> str:
-    n = normalise(name).strip().strip('"\'“”')
-    n = re.sub(r"^(?:[\d.、()\s]+|[一二三四五六七八九十]+[、.])+", "", n)
-    while n.endswith("支出") and len(n) > 2:
-        n = n[:-2]
-    return n
-
-
-@lru_cache(maxsize=1)
-def _renames() -> dict[str, str]:
-    data = load_yaml("classification.yaml") or {}
-    return {lenient(old): lenient(new) for old, new in (data.get("renames") or {}).items()}
-
-
-def canonical(name: str) -> str:
-    n = lenient(name)
-    return _renames().get(n, n)
 
 
 def find_paths(text: str) -> list[PathMatch]:

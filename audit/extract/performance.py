@@ -11,11 +11,14 @@ Blank cells are kept (as blank, never 0): a blank 得分 on a submitted form is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import replace
+from types import MappingProxyType
 
+from audit.analysis import FundRow, Indicator, PerfCell, PerfForm
 from audit.document import Document, Line, Table
-from audit.memo import memo
-from audit.model import Figure, Location
+from audit.model import CellRef, Figure, Location
+from audit.names import short_name
 from audit.numbers import normalise, parse_number
 
 TITLE = re.compile(r"绩效自评表")
@@ -34,66 +37,31 @@ COMPARATOR = re.compile(r"^(?:≥|≤|=|>|<|＝|＞|＜|>=|<=|定性|定量)$")
 MONEY_FIELDS = {"年初预算", "调整后预算", "执行数"}
 
 
-@dataclass
-class PerfCell:
-    """One cell as written; `figure` is set when the cell holds a number."""
-
-    text: str
-    location: Location
-    figure: Figure | None = None
-
-    @property
-    def blank(self) -> bool:
-        return not self.text.strip()
+def performance_forms(doc: Document, first_index: int = 0) -> list[PerfForm]:
+    """All self-evaluation forms of a document, their figures numbered from `first_index` on, so
+    the figures a form's cells hold are the very figures of the analysis."""
+    found = [t for t in (_from_table(doc, tb) for tb in doc.tables if TITLE.search(tb.title)) if t]
+    return _numbered(found + _from_flat(doc), first_index)
 
 
-@dataclass
-class FundRow:
-    label: str
-    cells: dict[str, PerfCell] = field(default_factory=dict)
+def _numbered(forms: list[PerfForm], first_index: int) -> list[PerfForm]:
+    counter = iter(range(first_index, first_index + 10**9))
 
+    def cell(c: PerfCell | None) -> PerfCell | None:
+        if c is None or c.figure is None:
+            return c
+        return replace(c, figure=replace(c.figure, index=next(counter)))
 
-@dataclass
-class Indicator:
-    names: tuple[str, str, str]
-    cells: dict[str, PerfCell] = field(default_factory=dict)
+    def cells(row: Mapping[str, PerfCell]) -> Mapping[str, PerfCell]:
+        return MappingProxyType({k: cell(c) for k, c in row.items()})
 
-
-@dataclass
-class PerfTable:
-    name: str
-    location: Location
-    funds: list[FundRow] = field(default_factory=list)
-    indicators: list[Indicator] = field(default_factory=list)
-    total_weight: PerfCell | None = None
-    total_score: PerfCell | None = None
-
-    def fund(self, label: str) -> FundRow | None:
-        return next((r for r in self.funds if r.label == label), None)
-
-    def figures(self) -> list[Figure]:
-        cells = [c for r in self.funds for c in r.cells.values()]
-        cells += [c for i in self.indicators for c in i.cells.values()]
-        cells += [c for c in (self.total_weight, self.total_score) if c is not None]
-        return [c.figure for c in cells if c.figure is not None]
-
-
-def short_name(name: str) -> str:
-    """`51322322T000005968529-东西部协作对口联络站建设` → the name after the project code."""
-    return re.sub(r"^[0-9A-Za-z]{6,}\s*[-－—_]\s*", "", name.strip())
-
-
-def performance_tables(doc: Document) -> list[PerfTable]:
-    """All self-evaluation tables of a document, parsed once per document."""
-    def parse() -> list[PerfTable]:
-        found = [t for t in (_from_table(doc, tb) for tb in doc.tables if TITLE.search(tb.title)) if t]
-        return found + _from_flat(doc)
-
-    return memo(doc, "performance_tables", parse)
-
-
-def extract_performance(doc: Document) -> list[Figure]:
-    return [f for t in performance_tables(doc) for f in t.figures()]
+    out = []
+    for t in forms:  # the order of PerfForm.cells()
+        funds = tuple(replace(r, cells=cells(r.cells)) for r in t.funds)
+        indicators = tuple(replace(i, cells=cells(i.cells)) for i in t.indicators)
+        out.append(replace(t, funds=funds, indicators=indicators, total_weight=cell(t.total_weight),
+                           total_score=cell(t.total_score)))
+    return out
 
 
 # ---------------------------------------------------------------- flattened text
@@ -108,7 +76,7 @@ def _grid(doc: Document) -> list[Line] | None:
     return [by_number.get(n) or Line(text="", line=n) for n in range(1, last + 1)]  # type: ignore[arg-type]
 
 
-def _from_flat(doc: Document) -> list[PerfTable]:
+def _from_flat(doc: Document) -> list[PerfForm]:
     grid = _grid(doc)
     if grid is None:
         return []
@@ -137,27 +105,26 @@ def _cell(path: str, ln: Line, name: str, row: str, col: str) -> PerfCell:
 
 
 def _make_cell(text: str, loc: Location, name: str, row: str, col: str) -> PerfCell:
-    cell = PerfCell(text=text, location=loc)
     if col in {"指标性质", "度量单位", "原因", "一级指标", "二级指标", "三级指标"}:
-        return cell
+        return PerfCell(text=text, location=loc)
     parsed = parse_number(text)
     if parsed is None:
-        return cell
+        return PerfCell(text=text, location=loc)
     unit = "万元" if col in MONEY_FIELDS else "%" if col == "执行率" else "分" if col in {"权重", "得分"} else ""
     measure = {"执行率": "exec_rate", "权重": "weight", "得分": "score", "指标值": "target",
                "完成值": "achieved"}.get(col, "amount")
     period = "budget" if col in {"年初预算", "调整后预算"} else "current"
-    cell.figure = Figure(concept=f"绩效:{name}:{row}:{col}", value=parsed.value, decimals=parsed.decimals,
-                         unit=unit, location=loc, measure=measure, period=period, section="绩效自评表",
-                         source="performance", table="绩效自评表")
-    return cell
+    figure = Figure(concept=f"绩效:{name}:{row}:{col}", value=parsed.value, decimals=parsed.decimals,
+                    unit=unit, location=loc, measure=measure, period=period, section="绩效自评表",
+                    source="performance", table="绩效自评表")
+    return PerfCell(text=text, location=loc, figure=figure)
 
 
 def _text(ln: Line | None) -> str:
     return normalise(ln.text).strip() if ln is not None else ""
 
 
-def _parse_block(path: str, grid: list[Line], start: int, end: int) -> PerfTable | None:
+def _parse_block(path: str, grid: list[Line], start: int, end: int) -> PerfForm | None:
     texts = [_text(grid[i]) for i in range(start, end)]
     try:
         at = texts.index("项目名称")
@@ -167,32 +134,29 @@ def _parse_block(path: str, grid: list[Line], start: int, end: int) -> PerfTable
     if name_i is None:
         return None
     full = grid[start + name_i].text.strip()
-    table = PerfTable(name=short_name(full), location=_cell(path, grid[start], full, "", "").location)
+    table = PerfForm(name=short_name(full), location=_cell(path, grid[start], full, "", "").location)
     header = next((j for j, t in enumerate(texts) if t.startswith("预算执行情况") or t.startswith("项目资金")), None)
     ind_header = next((j for j, t in enumerate(texts) if t.startswith("绩效指标")), None)
     if header is None:
         return table
     columns = _columns(texts[header + 1:(ind_header if ind_header is not None else len(texts))], FUND_COLUMNS)
     stop = ind_header if ind_header is not None else len(texts)
+    funds = []
     for j in range(header + 1, stop):
         label = texts[j].removeprefix("其中:").removeprefix("其中").strip()
         if label in FUND_LABELS and j > header + len(columns):
-            row = FundRow(FUND_LABELS[label])
-            for k, col in enumerate(columns, start=1):
-                if j + k < stop:
-                    row.cells[col] = _cell(path, grid[start + j + k], table.name, row.label, col)
-            table.funds.append(row)
+            key = FUND_LABELS[label]
+            funds.append(FundRow(key, {col: _cell(path, grid[start + j + k], table.name, key, col)
+                                       for k, col in enumerate(columns, start=1) if j + k < stop}))
+    table = replace(table, funds=tuple(funds))
     if ind_header is None:
         return table
     ind_cols = _columns(texts[ind_header + 1:ind_header + 1 + 14], INDICATOR_COLUMNS)
     total = next((j for j in range(ind_header + 1, len(texts)) if texts[j] == "合计"), len(texts))
-    _indicators(path, grid, start, texts, ind_header + len(ind_cols), total, ind_cols, table)
-    if total < len(texts):
-        if total + 1 < len(texts):
-            table.total_weight = _cell(path, grid[start + total + 1], table.name, "合计", "权重")
-        if total + 2 < len(texts):
-            table.total_score = _cell(path, grid[start + total + 2], table.name, "合计", "得分")
-    return table
+    indicators = _indicators(path, grid, start, texts, ind_header + len(ind_cols), total, ind_cols, table.name)
+    weight = _cell(path, grid[start + total + 1], table.name, "合计", "权重") if total + 1 < len(texts) else None
+    score = _cell(path, grid[start + total + 2], table.name, "合计", "得分") if total + 2 < len(texts) else None
+    return replace(table, indicators=tuple(indicators), total_weight=weight, total_score=score)
 
 
 def _columns(texts: list[str], names: list[tuple[str, str]]) -> list[str]:
@@ -209,9 +173,10 @@ def _columns(texts: list[str], names: list[tuple[str, str]]) -> list[str]:
 
 
 def _indicators(path: str, grid: list[Line], start: int, texts: list[str], first: int, stop: int,
-                cols: list[str], table: PerfTable) -> None:
+                cols: list[str], name: str) -> list[Indicator]:
+    out: list[Indicator] = []
     if "指标性质" not in cols:
-        return
+        return out
     pos = cols.index("指标性质")
     after = cols[pos + 1:]
     for j in range(first + 1, stop):
@@ -220,49 +185,48 @@ def _indicators(path: str, grid: list[Line], start: int, texts: list[str], first
         level3 = texts[j - 1] if j - 1 > first else ""
         level2 = texts[j - 2] if j - 2 > first else ""
         level1 = texts[j - 3] if j - 3 > first else ""
-        ind = Indicator((level1, level2, level3))
-        ind.cells["指标性质"] = _cell(path, grid[start + j], table.name, level3[:20], "指标性质")
-        ind.cells["三级指标"] = _cell(path, grid[start + j - 1], table.name, level3[:20], "三级指标")
-        row = f"{len(table.indicators) + 1}"
+        cells = {"指标性质": _cell(path, grid[start + j], name, level3[:20], "指标性质"),
+                 "三级指标": _cell(path, grid[start + j - 1], name, level3[:20], "三级指标")}
+        row = f"{len(out) + 1}"
         for k, col in enumerate(after, start=1):
             if j + k < stop:
-                ind.cells[col] = _cell(path, grid[start + j + k], table.name, row, col)
-        table.indicators.append(ind)
+                cells[col] = _cell(path, grid[start + j + k], name, row, col)
+        out.append(Indicator((level1, level2, level3), cells))
+    return out
 
 
 # ---------------------------------------------------------------- tables from readers
 
-def _from_table(doc: Document, tb: Table) -> PerfTable | None:
+def _from_table(doc: Document, tb: Table) -> PerfForm | None:
     name = ""
     for row in tb.rows:
         if normalise(row.label).strip() == "项目名称":
             name = next((c.text.strip() for c in row.cells if c.text.strip()), "")
             break
-    table = PerfTable(name=short_name(name or tb.title), location=Location(path=doc.path, page=tb.page, text=tb.title))
+    pname = short_name(name or tb.title)
+    funds: list[FundRow] = []
+    indicators: list[Indicator] = []
+    totals: dict[str, PerfCell] = {}
     for r_index, row in enumerate(tb.rows):
         label = normalise(row.label).strip().removeprefix("其中:").removeprefix("其中").strip()
         cells = {_canonical(c.column, FUND_COLUMNS if label in FUND_LABELS else INDICATOR_COLUMNS): c
                  for c in row.cells}
         if label in FUND_LABELS:
-            fr = FundRow(FUND_LABELS[label])
-            for col, c in cells.items():
-                if col:
-                    fr.cells[col] = _table_cell(doc, tb, row.label, c, table.name, fr.label, col)
-            table.funds.append(fr)
+            key = FUND_LABELS[label]
+            funds.append(FundRow(key, {col: _table_cell(doc, tb, row.label, c, pname, key, col)
+                                       for col, c in cells.items() if col}))
         elif label == "合计":
-            for col, c in cells.items():
-                if col == "权重":
-                    table.total_weight = _table_cell(doc, tb, row.label, c, table.name, "合计", col)
-                elif col == "得分":
-                    table.total_score = _table_cell(doc, tb, row.label, c, table.name, "合计", col)
+            totals.update({col: _table_cell(doc, tb, row.label, c, pname, "合计", col)
+                           for col, c in cells.items() if col in ("权重", "得分")})
         elif "指标值" in cells or "完成值" in cells:
             names = tuple((cells[k].text.strip() if k in cells else "") for k in ("一级指标", "二级指标", "三级指标"))
-            ind = Indicator((names[0], names[1], names[2] or row.label))
-            for col, c in cells.items():
-                if col:
-                    ind.cells[col] = _table_cell(doc, tb, row.label, c, table.name, str(r_index), col)
-            table.indicators.append(ind)
-    return table if table.funds or table.indicators else None
+            indicators.append(Indicator((names[0], names[1], names[2] or row.label),
+                                        {col: _table_cell(doc, tb, row.label, c, pname, str(r_index), col)
+                                         for col, c in cells.items() if col}))
+    if not funds and not indicators:
+        return None
+    return PerfForm(name=pname, location=Location(path=doc.path, page=tb.page, text=tb.title), funds=tuple(funds),
+                    indicators=tuple(indicators), total_weight=totals.get("权重"), total_score=totals.get("得分"))
 
 
 def _canonical(header: str, names: list[tuple[str, str]]) -> str | None:
@@ -271,8 +235,6 @@ def _canonical(header: str, names: list[tuple[str, str]]) -> str | None:
 
 
 def _table_cell(doc: Document, tb: Table, row: str, c, name: str, row_key: str, col: str) -> PerfCell:
-    from audit.model import CellRef
-
     loc = Location(path=doc.path, page=c.page or tb.page, cell=CellRef(tb.title, row, c.column), ref=c.ref,
                    text=c.text.strip())
     return _make_cell(c.text.strip(), loc, name, row_key, col)

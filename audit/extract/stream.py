@@ -10,8 +10,10 @@ from audit.model import Location
 from audit.numbers import normalise
 
 
-@dataclass
+@dataclass(frozen=True)
 class Stream:
+    """Frozen: the analysis hands streams to families, which only read them."""
+
     raw: str
     text: str
     starts: list[int]

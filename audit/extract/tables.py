@@ -10,25 +10,10 @@ Blank cells are not figures: a rule that needs one skips, unless the rule lists 
 
 from __future__ import annotations
 
-import re
-
 from audit.document import Document, Table
 from audit.model import CellRef, Figure, Location
+from audit.names import NUMBERING, clean, column_key
 from audit.numbers import normalise, parse_number
-
-NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d+[、.])\s*")
-BRACKETS = re.compile(r"\([^)]*\)")
-
-
-def clean(text: str) -> str:
-    t = normalise(text)
-    t = NUMBERING.sub("", t)
-    t = BRACKETS.sub("", t)
-    return re.sub(r"[\s\"'“”:：+\-*/=<>]", "", t).replace("其中", "")
-
-
-def column_key(column: str) -> str:
-    return ".".join(clean(part) for part in normalise(column).split("/"))
 
 
 def numbered(label: str) -> bool:

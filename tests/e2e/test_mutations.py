@@ -17,7 +17,7 @@ import pytest
 
 from audit.document import Document
 from audit.extract import extract
-from audit.kinds import FAMILIES
+from audit.families import FAMILIES
 from audit.model import Location
 from audit.numbers import parse_number
 from audit.pipeline import check_document
@@ -37,10 +37,10 @@ def bump(text: str) -> str:
 
 
 def related_locations(doc: Document) -> list[Location]:
-    facts, _ = extract(doc)
+    facts = extract(doc)
     seen: dict[Location, None] = {}
     for rule in RULES:
-        for item in FAMILIES[rule.family](rule, facts):
+        for item in FAMILIES[rule.family].bind(rule, facts):
             if isinstance(item, Relation) and item.op == "=":
                 for f in item.env.values():
                     seen[f.location] = None

@@ -1,0 +1,86 @@
+"""How labels are keyed: classification names, table columns, project names, Chinese numerals.
+
+Extraction names figures with these keys and families look figures up with the same keys
+written in rules/*.yaml, so both sides must normalise a label the same way. They live here,
+outside both stages, so that a family never has to import extraction to spell a key.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from audit.numbers import normalise
+from audit.resources import load_yaml
+
+# A title that says which year and which kind of report this is: 2024年度部门决算, 2025年预算.
+YEAR_TITLE = re.compile(r"(20\d{2})\s*年度?\s*(?:部门|单位)?\s*(决算|预算)")
+NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d+[、.])\s*")
+BRACKETS = re.compile(r"\([^)]*\)")
+DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
+
+
+# ---------------------------------------------------------------- classification names
+
+def lenient(name: str) -> str:
+    """A 科目 name without quotes, numbering and a trailing 支出, as reports vary in these."""
+    n = normalise(name).strip().strip('"\'“”')
+    n = re.sub(r"^(?:[\d.、()\s]+|[一二三四五六七八九十]+[、.])+", "", n)
+    while n.endswith("支出") and len(n) > 2:
+        n = n[:-2]
+    return n
+
+
+@lru_cache(maxsize=1)
+def _renames() -> dict[str, str]:
+    data = load_yaml("classification.yaml") or {}
+    return {lenient(old): lenient(new) for old, new in (data.get("renames") or {}).items()}
+
+
+def canonical(name: str) -> str:
+    """The lenient name, with an old name mapped to the current one (rules/classification.yaml)."""
+    n = lenient(name)
+    return _renames().get(n, n)
+
+
+# ---------------------------------------------------------------- table keys
+
+def clean(text: str) -> str:
+    """A row label or column header as a key: no numbering, remarks, quotes or operators."""
+    t = normalise(text)
+    t = NUMBERING.sub("", t)
+    t = BRACKETS.sub("", t)
+    return re.sub(r"[\s\"'“”:：+\-*/=<>]", "", t).replace("其中", "")
+
+
+def column_key(column: str) -> str:
+    """`决算数/基本支出` → `决算数.基本支出`: the column part of a table figure's concept."""
+    return ".".join(clean(part) for part in normalise(column).split("/"))
+
+
+def short_name(name: str) -> str:
+    """`51322322T000005968529-东西部协作对口联络站建设` → the name after the project code."""
+    return re.sub(r"^[0-9A-Za-z]{6,}\s*[-－—_]\s*", "", name.strip())
+
+
+# ---------------------------------------------------------------- numerals
+
+def chinese_number(text: str) -> int | None:
+    """一 → 1, 十 → 10, 十一 → 11, 二十三 → 23."""
+    if not text or any(c not in DIGITS and c != "十" for c in text):
+        return None
+    if "十" not in text:
+        return DIGITS[text] if len(text) == 1 else None
+    tens, _, units = text.partition("十")
+    t = DIGITS.get(tens, 0) if tens else 1
+    u = DIGITS.get(units, 0) if units else 0
+    return t * 10 + u
+
+
+def numeral(n: int) -> str:
+    """1 → 一, 10 → 十, 23 → 二十三: how a heading that should come next is written."""
+    names = "零一二三四五六七八九"
+    if n <= 10:
+        return "十" if n == 10 else names[n]
+    tens, units = divmod(n, 10)
+    return ("" if tens == 1 else names[tens]) + "十" + (names[units] if units else "")
