@@ -59,7 +59,7 @@ def merge(docs: list[Document], path: str) -> Document:
     return merged
 
 
-def check_as_one(paths: list[str], rules: list[Rule], lang: str = "zh") -> DocumentResult:
+def check_as_one(paths: list[str], rules: list[Rule], lang: str = "zh", kind: str | None = None) -> DocumentResult:
     """Read every file (folders expanded) and check them as one report; any unreadable file stops it."""
     from audit.pipeline import check_document
     from audit.readers import read_document
@@ -78,7 +78,7 @@ def check_as_one(paths: list[str], rules: list[Rule], lang: str = "zh") -> Docum
             log.debug("reader crashed on %s", f, exc_info=True)
             return DocumentResult(path=name, status="unreadable",
                                   error=f"{f}: 读取失败 (reader failed): {type(exc).__name__}: {exc}")
-    return check_document(merge(docs, name), rules, lang)
+    return check_document(merge(docs, name), rules, lang, kind)
 
 
 def _stem(path: str) -> str:

@@ -16,8 +16,16 @@ import yaml
 from audit.resources import SAFE_LOADER, rules_dir
 
 RULE_FILES = ("narrative.yaml", "tables.yaml", "cross_tables.yaml", "structure.yaml", "wording.yaml", "naming.yaml",
-              "performance.yaml")
-COMMON_KEYS = {"id", "name", "title", "title_en", "family", "severity", "rationale", "examples", "source"}
+              "performance.yaml", "budget.yaml")
+COMMON_KEYS = {"id", "name", "title", "title_en", "family", "severity", "rationale", "examples", "source", "applies_to"}
+APPLIES_TO = ("final", "budget", "both")
+# Families that assume the final-accounts outline and tables (T1–T9, the 决算 template's parts,
+# the 绩效自评表) apply to final accounts unless a rule says otherwise, and so do relations over
+# table figures (`figures: table`, cells of T1–T9); every other rule judges wording or arithmetic
+# that budgets and final accounts share.
+FINAL_FAMILIES = frozenset({"structure", "table_tree", "table_columns", "table_cells", "table_rows", "narrative_table",
+                            "narrative_items", "empty_table", "performance", "performance_form",
+                            "performance_narrative"})
 
 
 class RulebookError(ValueError):
@@ -36,6 +44,11 @@ class Rule:
     examples: dict[str, Any] = field(default_factory=dict)
     title_en: str | None = None
     source: str | None = None
+    applies_to: str = "both"
+
+    def applies(self, accounts: str | None) -> bool:
+        """Whether the rule runs on a report of this kind; an unknown kind counts as final accounts."""
+        return self.applies_to == "both" or self.applies_to == (accounts or "final")
 
 
 def _load_file(path: Path, families: set[str]) -> list[Rule]:
@@ -53,11 +66,15 @@ def _load_file(path: Path, families: set[str]) -> list[Rule]:
             raise RulebookError(f"{path.name}: rule {rid}: unknown family '{raw['family']}'")
         if raw["severity"] not in {"error", "warning", "info"}:
             raise RulebookError(f"{path.name}: rule {rid}: severity must be error|warning|info")
+        final = raw["family"] in FINAL_FAMILIES or raw.get("figures") == "table"
+        applies_to = raw.get("applies_to") or ("final" if final else "both")
+        if applies_to not in APPLIES_TO:
+            raise RulebookError(f"{path.name}: rule {rid}: applies_to must be final|budget|both")
         params = {k: v for k, v in raw.items() if k not in COMMON_KEYS}
         rules.append(Rule(id=str(rid), name=raw["name"], title=raw["title"], family=raw["family"],
                           severity=raw["severity"], rationale=str(raw["rationale"]).strip(), params=params,
                           examples=raw.get("examples") or {}, title_en=raw.get("title_en"),
-                          source=raw.get("source")))
+                          source=raw.get("source"), applies_to=applies_to))
     return rules
 
 

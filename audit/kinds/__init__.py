@@ -10,6 +10,7 @@ from typing import Any
 
 from audit.kinds import (
     breakdown,
+    budget_wording,
     change,
     empty_table,
     exec_rate,
@@ -53,6 +54,7 @@ FAMILIES: dict[str, Callable[..., Iterable[Any]]] = {
     "performance": performance.bind,
     "performance_form": performance_checks.bind,
     "performance_narrative": performance_narrative.bind,
+    "budget_wording": budget_wording.bind,
 }
 
 

@@ -17,10 +17,14 @@ LABEL = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
 WORDS = {
     "zh": {"unreadable": "无法读取", "suggest": "疑似有误的数字", "should": "应为", "summary":
            "{docs} 个文档（{unreadable} 个无法读取）：{errors} 个错误，{warnings} 个警告，{infos} 个提示；"
-           "提取数字 {facts} 个，执行检查 {checks} 次", "clean": "未发现问题", "at": "位置"},
+           "提取数字 {facts} 个，执行检查 {checks} 次", "clean": "未发现问题", "at": "位置",
+           "kind": "报告类别：{label}（{how}）", "title": "据标题", "tables": "据表名", "body": "据正文",
+           "option": "按 --kind 指定", "unknown": "未识别，按决算检查"},
     "en": {"unreadable": "unreadable", "suggest": "likely wrong", "should": "should be", "summary":
            "{docs} document(s) ({unreadable} unreadable): {errors} error(s), {warnings} warning(s), {infos} info(s); "
-           "{facts} figures extracted, {checks} checks run", "clean": "no findings", "at": "at"},
+           "{facts} figures extracted, {checks} checks run", "clean": "no findings", "at": "at",
+           "kind": "kind of report: {label} ({how})", "title": "from the title", "tables": "from the table titles",
+           "body": "from the text", "option": "given with --kind", "unknown": "not stated, checked as final accounts"},
 }
 
 
@@ -31,6 +35,9 @@ def render_terminal(result: AuditResult, console: Console, lang: str = "zh") -> 
         if doc.status == "unreadable":
             console.print(Text(f"  ✗ {w['unreadable']}: {doc.error}", style="bold red"))
             continue
+        if doc.kind is not None:
+            how = w.get(doc.kind.source, doc.kind.source)
+            console.print(Text("  " + w["kind"].format(label=doc.kind.label(lang), how=how), style="dim"))
         if not doc.findings:
             console.print(Text(f"  ✓ {w['clean']}", style="green"))
         _document(doc, console, lang)
