@@ -19,7 +19,7 @@ DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
 PART = re.compile(r"^\s*第([一二三四五六七八九十]+)部分\s*(.*)$")
 LEVEL1 = re.compile(r"^\s*([一二三四五六七八九十]+)\s*[、.]\s*(.*)$")
 LEVEL2 = re.compile(r"^\s*\(([一二三四五六七八九十]+)\)\s*(.*)$")
-YEAR_TITLE = re.compile(r"(20\d{2})\s*年度?\s*(?:部门|单位)?\s*(决算|预算)")
+YEAR_TITLE = re.compile(r"(20\d{2})\s*年度?\s*(?:[区市省县]级)?\s*(?:部门|单位)?\s*(决算|预算)")
 CONTENTS = re.compile(r"^\s*目\s*录\s*$")
 PART_TITLES = re.compile(r"^(名词解释|附件|附表|附件附表)$")
 

@@ -52,6 +52,8 @@ LEVEL_CUES = ((re.compile(r"预算主管部门[:：]"), "部门"), (re.compile(r
 YEAR = re.compile(r"(20\d{2})年")
 PLACEHOLDER = re.compile(r"[XＸ]{2}")
 TITLE_LINES = 12
+# How far before the kind a title writes its year ("2018年度江苏省高级人民法院预算公开").
+YEAR_REACH = 24
 TITLE_LENGTH = 60
 
 
@@ -107,30 +109,35 @@ def report_kind(doc: Document) -> ReportKind:
     short = [t for t in texts if t and len(t) <= TITLE_LENGTH][:TITLE_LINES]
     title = re.sub(r"\s+", "", "".join(short))
     lines = "|".join(re.sub(r"\s+", "", t) for t in short)
-    level, year = _level(title, short), _year(title)
+    level = _level(title, short)
     template = bool(PLACEHOLDER.search(title))
     body = _from_body(texts)
     level = level or (body[1] if body else None)
     found = _from_title(title, lines)
     if found is not None:
-        accounts, lvl, evidence = found
+        accounts, lvl, evidence, year = found
         return ReportKind(accounts, lvl or level, year, template, "title", evidence)
+    # Without a title, no year is the report's own: a year in the first lines may be anything.
     tables = _from_tables(doc, texts)
     if tables is not None:
-        return ReportKind(tables[0], level, year, template, "tables", tables[1])
+        return ReportKind(tables[0], level, None, template, "tables", tables[1])
     if body is not None:
-        return ReportKind(body[0], level, year, template, "body", body[2])
-    return ReportKind(None, level, year, template)
+        return ReportKind(body[0], level, None, template, "body", body[2])
+    return ReportKind(None, level, None, template)
 
 
-def _from_title(title: str, lines: str) -> tuple[Accounts, Level | None, str] | None:
-    """The first pattern that matches: the title joined across lines, the last one line by line."""
+def _from_title(title: str, lines: str) -> tuple[Accounts, Level | None, str, int | None] | None:
+    """The first pattern that matches: the title joined across lines, the last one line by line.
+    The report's year is the one written in the title, just before its kind."""
     for pattern in TITLE_PATTERNS:
-        m = pattern.search(lines if pattern is TITLE_PATTERNS[-1] else title)
+        text = lines if pattern is TITLE_PATTERNS[-1] else title
+        m = pattern.search(text)
         if m:
             word = m.group(2) if pattern is TITLE_PATTERNS[0] else m.group(1)
             lvl = m.group(1) if pattern is TITLE_PATTERNS[0] else None
-            return ACCOUNTS_WORDS[word], lvl, m.group()  # type: ignore[return-value]
+            years = YEAR.findall(text[max(0, m.start() - YEAR_REACH):m.end()])
+            year = int(years[-1]) if years else None
+            return ACCOUNTS_WORDS[word], lvl, m.group(), year  # type: ignore[return-value]
     return None
 
 
@@ -172,6 +179,3 @@ def _level(title: str, short: list[str]) -> Level | None:
     return m.group(1) if m else None  # type: ignore[return-value]
 
 
-def _year(title: str) -> int | None:
-    m = YEAR.search(title)
-    return int(m.group(1)) if m else None
