@@ -21,9 +21,7 @@ from audit.reporters.sarif import sarif_dict
 from audit.rulebook import RulebookError, _load_file, load_rules
 
 RULES = load_rules()
-FIXTURES = Path(__file__).parent / "fixtures" / "budgets"
-SHFLY = str(FIXTURES / "sh-pt-shfly-2024-dwys.pdf")
-TEMPLATE = str(FIXTURES / "sh-pt-2026-dwys-template.xlsx")
+SHFLY = str(Path(__file__).parent.parent / "samples" / "putuo-welfare-2024-unit-budget.pdf")
 
 # A budget with a Shanghai-style outline that lacks the final-accounts parts (决算表, 名词解释).
 BUDGET = """上海市普陀区2025年区级部门预算
@@ -157,8 +155,25 @@ def test_real_budget_kind_and_reviewer_findings() -> None:
     assert not [f for f in result.findings if f.rule.startswith("B") and f.severity == "error"]
 
 
-def test_budget_template_workbook_reports_its_placeholders() -> None:
-    result = check_path(TEMPLATE, RULES)
+def _template(path: Path) -> str:
+    """A blank budget workbook shaped like the Putuo 2026 单位预算 template (../shared/corpus/dev)."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    cover = wb.active
+    cover.title = "封面"
+    cover.append(["上海市普陀区2026年区级单位预算"])
+    cover.append(["预算单位：上海市普陀区XX单位"])
+    cover.merge_cells("A1:F1")
+    notes = wb.create_sheet("单位编制说明")
+    notes.append(["2026年单位预算编制说明"])
+    notes.append(["2026年，XX收入预算XXX万元，比2025年预算增加（减少）XXX万元（持平）。"])
+    wb.save(path)
+    return str(path)
+
+
+def test_budget_template_workbook_reports_its_placeholders(tmp_path: Path) -> None:
+    result = check_path(_template(tmp_path / "template.xlsx"), RULES)
     assert result.status == "checked", result.error
     assert result.kind is not None and result.kind.label() == "单位预算模板"
     rules = {f.rule for f in result.findings}
@@ -224,3 +239,23 @@ def test_every_format_shows_the_kind(tmp_path: Path) -> None:
     assert artifact["properties"]["reportKind"]["label"] == "部门预算"
     lines = render_github(result).splitlines()
     assert lines[0] == f"::group::{path} — 部门预算" and lines[-1] == "::endgroup::"
+
+
+def test_narrative_and_tables_pdfs_pair_by_name(tmp_path: Path) -> None:
+    from audit.grouping import group_report_files
+
+    names = ["js-x-2019-bmys-text.pdf", "js-x-2019-bmys-tables.pdf", "js-y-2019-bmys.pdf", "js-z-2019-tables.pdf"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"%PDF-1.4\n")
+    groups = [[Path(f).name for f in g] for g in group_report_files([str(tmp_path)])]
+    assert ["js-x-2019-bmys-text.pdf", "js-x-2019-bmys-tables.pdf"] in groups
+    assert ["js-y-2019-bmys.pdf"] in groups and ["js-z-2019-tables.pdf"] in groups
+
+
+def test_kind_of_two_files_read_as_one_is_the_title_either_prints() -> None:
+    from audit.grouping import merge
+
+    tables = example_document("公开01表\n收支预算总表\n单位：万元", path="x-tables.txt")
+    text = example_document("江苏省示例厅\n2019年度部门预算公开\n第一部分 部门概况", path="x-text.txt")
+    kind = report_kind(merge([tables, text], "x-tables.txt + x-text.txt"))
+    assert (kind.label(), kind.year, kind.source) == ("部门预算", 2019, "title")

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from audit.document import Document
+from audit.document import Document, Paragraph
 from audit.memo import memo
 from audit.numbers import normalise
 
@@ -106,13 +106,13 @@ def kind_of(doc: Document) -> ReportKind:
 def report_kind(doc: Document) -> ReportKind:
     """The kind the report states about itself: title first, then table titles, then the body."""
     texts = [normalise("".join(ln.text for ln in p.lines)).strip() for p in doc.paragraphs]
-    short = [t for t in texts if t and len(t) <= TITLE_LENGTH][:TITLE_LINES]
-    title = re.sub(r"\s+", "", "".join(short))
-    lines = "|".join(re.sub(r"\s+", "", t) for t in short)
-    level = _level(title, short)
-    template = bool(PLACEHOLDER.search(title))
     body = _from_body(texts)
-    level = level or (body[1] if body else None)
+    # Several files checked as one report (a narrative PDF and its tables PDF): each file has
+    # its own cover, and the report's title is the first one any of them prints.
+    covers = [_cover(part) for part in _files(doc.paragraphs, texts)] or [([], "", "")]
+    short, title, lines = next((c for c in covers if _from_title(c[1], c[2]) is not None), covers[0])
+    level = _level(title, short) or (body[1] if body else None)
+    template = bool(PLACEHOLDER.search(title))
     found = _from_title(title, lines)
     if found is not None:
         accounts, lvl, evidence, year = found
@@ -124,6 +124,20 @@ def report_kind(doc: Document) -> ReportKind:
     if body is not None:
         return ReportKind(body[0], level, None, template, "body", body[2])
     return ReportKind(None, level, None, template)
+
+
+def _files(paragraphs: list[Paragraph], texts: list[str]) -> list[list[str]]:
+    """The paragraph texts of each file, in order; one list for a document read from one file."""
+    parts: dict[str | None, list[str]] = {}
+    for p, t in zip(paragraphs, texts, strict=True):
+        parts.setdefault(p.lines[0].path if p.lines else None, []).append(t)
+    return list(parts.values())
+
+
+def _cover(texts: list[str]) -> tuple[list[str], str, str]:
+    """A file's first short lines, joined (a title broken over lines) and separated by |."""
+    short = [t for t in texts if t and len(t) <= TITLE_LENGTH][:TITLE_LINES]
+    return short, re.sub(r"\s+", "", "".join(short)), "|".join(re.sub(r"\s+", "", t) for t in short)
 
 
 def _from_title(title: str, lines: str) -> tuple[Accounts, Level | None, str, int | None] | None:

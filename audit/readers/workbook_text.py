@@ -6,8 +6,8 @@ placeholders and wording a reviewer checks first. Each sheet becomes a page and 
 (the texts of its cells, a merged range's text once), so wording rules (placeholders, template
 alternatives, truncated sentences) see the text and place findings at sheet and row.
 
-Only a workbook that names itself a report — 预算 or 决算 in the first rows of its first sheets
-— is read this way; any other workbook stays unreadable with the reason the caller gives.
+Only a workbook whose cover names it a report — a 部门/单位 预算/决算 title in the first rows of
+its first sheets — is read this way; any other workbook stays unreadable with the reason the caller gives.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ import re
 from audit.document import Line, Paragraph
 from audit.readers.office_grid import Grid
 
-REPORT_TITLE = re.compile(r"(预算|决算)")
+# A cover title: "…2026年区级部门预算", "单位决算", "2024年度…决算"; not any mention of 决算.
+REPORT_TITLE = re.compile(r"(部门|单位)\s*(预算|决算)|20\d{2}\s*年度?.{0,20}(预算|决算)\s*$")
 TITLE_ROWS = 6
 TITLE_SHEETS = 2
 
@@ -35,7 +36,7 @@ def workbook_paragraphs(grids: list[tuple[str, Grid]]) -> list[Paragraph]:
 
 
 def names_a_report(grids: list[tuple[str, Grid]]) -> bool:
-    """Whether the first rows of the first sheets (the cover) call the workbook a 预算 or 决算."""
+    """Whether the first rows of the first sheets (the cover) title the workbook a 预算 or 决算."""
     for _sheet, grid in grids[:TITLE_SHEETS]:
         for row in grid[:TITLE_ROWS]:
             if any(c.anchor and REPORT_TITLE.search(c.text) for c in row):
