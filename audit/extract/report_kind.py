@@ -105,20 +105,22 @@ def kind_of(doc: Document) -> ReportKind:
 
 def report_kind(doc: Document) -> ReportKind:
     """The kind the report states about itself: title first, then table titles, then the body."""
-    texts = [normalise("".join(ln.text for ln in p.lines)).strip() for p in doc.paragraphs]
-    body = _from_body(texts)
+    raw = ["".join(ln.text for ln in p.lines).strip() for p in doc.paragraphs]
     # Several files checked as one report (a narrative PDF and its tables PDF): each file has
     # its own cover, and the report's title is the first one any of them prints.
-    covers = [_cover(part) for part in _files(doc.paragraphs, texts)] or [([], "", "")]
+    covers = [_cover(part) for part in _files(doc.paragraphs, raw)] or [([], "", "")]
     short, title, lines = next((c for c in covers if _from_title(c[1], c[2]) is not None), covers[0])
-    level = _level(title, short) or (body[1] if body else None)
+    level = _level(title, short)
     template = bool(PLACEHOLDER.search(title))
     found = _from_title(title, lines)
+    # The body is read only when the title leaves something open (it is the slowest source).
+    body = _from_body(raw) if found is None or (level is None and found[1] is None) else None
+    level = level or (body[1] if body else None)
     if found is not None:
         accounts, lvl, evidence, year = found
         return ReportKind(accounts, lvl or level, year, template, "title", evidence)
     # Without a title, no year is the report's own: a year in the first lines may be anything.
-    tables = _from_tables(doc, texts)
+    tables = _from_tables(doc, raw)
     if tables is not None:
         return ReportKind(tables[0], level, None, template, "tables", tables[1])
     if body is not None:
@@ -135,8 +137,8 @@ def _files(paragraphs: list[Paragraph], texts: list[str]) -> list[list[str]]:
 
 
 def _cover(texts: list[str]) -> tuple[list[str], str, str]:
-    """A file's first short lines, joined (a title broken over lines) and separated by |."""
-    short = [t for t in texts if t and len(t) <= TITLE_LENGTH][:TITLE_LINES]
+    """A file's first short lines (normalised), joined (a title broken over lines) and separated by |."""
+    short = [normalise(t) for t in [t for t in texts if t and len(t) <= TITLE_LENGTH][:TITLE_LINES]]
     return short, re.sub(r"\s+", "", "".join(short)), "|".join(re.sub(r"\s+", "", t) for t in short)
 
 
@@ -158,7 +160,7 @@ def _from_title(title: str, lines: str) -> tuple[Accounts, Level | None, str, in
 def _from_tables(doc: Document, texts: list[str]) -> tuple[Accounts, str] | None:
     """A majority of the table titles (read tables, then short lines ending in 表)."""
     titles = [re.sub(r"\s+", "", t.title) for t in doc.tables]
-    titles += [re.sub(r"\s+", "", t) for t in texts if t and len(t) <= TITLE_LENGTH]
+    titles += [re.sub(r"\s+", "", normalise(t)) for t in texts if t and len(t) <= TITLE_LENGTH]
     votes: dict[str, list[str]] = {"预算": [], "决算": []}
     for t in titles:
         m = TABLE_TITLE.search(t)
@@ -171,10 +173,10 @@ def _from_tables(doc: Document, texts: list[str]) -> tuple[Accounts, str] | None
 
 
 def _from_body(texts: list[str]) -> tuple[Accounts, Level, str] | None:
+    """How the text names the report most often: 部门预算, 单位决算 …"""
     counts: dict[tuple[str, str], int] = {}
-    for t in texts:
-        for m in BODY.finditer(re.sub(r"\s+", "", t)):
-            counts[(m.group(1), m.group(2))] = counts.get((m.group(1), m.group(2)), 0) + 1
+    for m in BODY.finditer(re.sub(r"\s+", "", "".join(texts))):
+        counts[(m.group(1), m.group(2))] = counts.get((m.group(1), m.group(2)), 0) + 1
     if not counts:
         return None
     by_word = {w: sum(n for (_, ww), n in counts.items() if ww == w) for w in ("预算", "决算")}
