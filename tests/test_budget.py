@@ -101,6 +101,7 @@ def test_applies_to_defaults_by_family_and_is_validated(tmp_path: Path) -> None:
     ("2026年财政拨款支出预算100.00万元，比2025年预算增加5.00万元，比2025年预算执行数增长5.26%。", False),
     ("2025年当年预算执行数为95.00万元。", False),
     ("2024年7月起调整了住房补贴标准。", False),
+    ("结合2023年预算执行情况和2025年预算执行数编制。", False),
 ])
 def test_budget_compares_with_the_year_before(sentence: str, found: bool) -> None:
     assert ("B001" in _rules_found("上海市普陀区2026年区级部门预算\n" + sentence)) is found
