@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 
@@ -202,6 +203,8 @@ def test_json_carries_the_kind_and_the_option_overrides_it(tmp_path: Path) -> No
     path = tmp_path / "budget.txt"
     path.write_text(BUDGET, encoding="utf-8")
     _, out = _cli("--format", "json", str(path))
+    schema = json.loads((Path(__file__).parent / "data" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(out), schema)
     kind = json.loads(out)["documents"][0]["kind"]
     assert kind == {"accounts": "budget", "level": "部门", "year": 2025, "template": False, "source": "title",
                     "label": "部门预算"}
@@ -236,8 +239,10 @@ def test_every_format_shows_the_kind(tmp_path: Path) -> None:
     assert "kind of report: department budget (from the title)" in text
     result = AuditResult(documents=[check_path(str(path), RULES)], tool_version="0")
     assert 'name="report-kind" value="部门预算"' in render_junit(result, rules=RULES)
-    artifact = sarif_dict(result, RULES)["runs"][0]["artifacts"][0]
-    assert artifact["properties"]["reportKind"]["label"] == "部门预算"
+    log = sarif_dict(result, RULES)
+    schema = json.loads((Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    assert not list(jsonschema.Draft4Validator(schema).iter_errors(log))
+    assert log["runs"][0]["artifacts"][0]["properties"]["reportKind"]["label"] == "部门预算"
     lines = render_github(result).splitlines()
     assert lines[0] == f"::group::{path} — 部门预算" and lines[-1] == "::endgroup::"
 
