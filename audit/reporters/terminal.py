@@ -4,13 +4,16 @@ figures highlighted, the suspected figure and its likely value, then a summary l
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from audit.extract.report_kind import ReportKind
 from audit.model import AuditResult, DocumentResult, Finding
+
+if TYPE_CHECKING:
+    from audit.extract.report_kind import ReportKind
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 LABEL = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
