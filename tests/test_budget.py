@@ -170,6 +170,7 @@ def _template(path: Path) -> str:
     notes = wb.create_sheet("单位编制说明")
     notes.append(["2026年单位预算编制说明"])
     notes.append(["2026年，XX收入预算XXX万元，比2025年预算增加（减少）XXX万元（持平）。"])
+    notes.append(["支出预算x,xxx万元，其中：财政拨款支出预算x,xxx万元。"])
     wb.save(path)
     return str(path)
 
@@ -180,6 +181,7 @@ def test_budget_template_workbook_reports_its_placeholders(tmp_path: Path) -> No
     assert result.kind is not None and result.kind.label() == "单位预算模板"
     rules = {f.rule for f in result.findings}
     assert {"W001", "W002", "W003"} <= rules
+    assert any(f.rule == "W001" and f.locations[0].text == "x,xxx万元" for f in result.findings)
     first = next(f for f in result.findings if f.rule == "W001")
     assert first.locations[0].page is not None and first.locations[0].line is not None
 
