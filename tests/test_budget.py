@@ -267,3 +267,12 @@ def test_kind_of_two_files_read_as_one_is_the_title_either_prints() -> None:
     text = example_document("江苏省示例厅\n2019年度部门预算公开\n第一部分 部门概况", path="x-text.txt")
     kind = report_kind(merge([tables, text], "x-tables.txt + x-text.txt"))
     assert (kind.label(), kind.year, kind.source) == ("部门预算", 2019, "title")
+
+
+def test_explain_and_rules_say_which_kind_a_rule_applies_to() -> None:
+    out = CliRunner().invoke(main, ["explain", "B001"])
+    assert "适用: 预算" in out.output
+    out = CliRunner().invoke(main, ["explain", "S002", "--lang", "en"])
+    assert "applies to: final accounts" in out.output
+    listed = json.loads(CliRunner().invoke(main, ["rules", "--isolated", "--format", "json"]).output)
+    assert {r["id"]: r["applies_to"] for r in listed}["B002"] == "both"
