@@ -23,6 +23,7 @@ from audit.model import Figure, Location
 
 if TYPE_CHECKING:  # types only: the analysis holds them, it never builds them
     from audit.document import Table
+    from audit.extract.report_kind import ReportKind
     from audit.extract.stream import Stream
 
 
@@ -53,6 +54,8 @@ class Outline:
     year: int | None = None
     kind: str | None = None
     department: str | None = None
+    # 决算 or 预算, 部门 or 单位, as the title, table titles or body say (decides which rules run).
+    report: ReportKind | None = None
 
     @property
     def report_year(self) -> tuple[int, str] | None:

@@ -54,6 +54,18 @@ def _severities(values: tuple[str, ...]) -> dict[str, str] | None:
     return out or None
 
 
+def _kind(value: str | None) -> str | None:
+    """`--kind 预算|决算|budget|final` → budget | final; not given → None (the file's, or detect)."""
+    from audit.extract.report_kind import parse_kind_option
+
+    if value is None:
+        return None
+    try:
+        return parse_kind_option(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--kind") from exc
+
+
 def resolve(paths: Sequence[str], config_file: str | None, isolated: bool, **flags: object) -> tuple[Config, list[Rule]]:
     """Project file (found upward from the checked files) overridden by the command line."""
     try:
@@ -82,6 +94,8 @@ def main() -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None, help="写入文件 / write to file")
 @click.option("--color/--no-color", default=None, help="强制开启或关闭颜色")
 @click.option("--as-one-report", is_flag=True, help="把所有输入（如 .docx 说明与 .xlsx 表格）作为同一份报告检查")
+@click.option("--kind", "kind", default=None, metavar="决算|预算",
+              help="按决算或预算检查（默认按报告标题识别）/ final|budget: check as this kind [default: from the title]")
 @click.option("--select", multiple=True, metavar="IDS", help="只启用这些规则或前缀（如 N,T1）/ rule ids or prefixes")
 @click.option("--ignore", multiple=True, metavar="IDS", help="停用这些规则或前缀 / rule ids or prefixes to skip")
 @click.option("--severity", "severity", multiple=True, metavar="ID=LEVEL", help="改变规则级别 / override a rule's level")
@@ -94,7 +108,7 @@ def main() -> None:
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None,
               help="把当前问题写入基线文件 / accept the current findings into this file")
 def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, lang: str | None, output: str | None,
-          color: bool | None, as_one_report: bool, select: tuple[str, ...], ignore: tuple[str, ...],
+          color: bool | None, as_one_report: bool, kind: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           severity: tuple[str, ...], rule_files: tuple[str, ...], config_file: str | None, isolated: bool,
           baseline_file: str | None, write_baseline: str | None) -> None:
     """检查一个或多个报告（txt / pdf / docx / xlsx / 数字清单）。Check one or more reports."""
@@ -103,9 +117,10 @@ def check(paths: tuple[str, ...], fmt: str, fail_on: str | None, lang: str | Non
     if baseline_file and write_baseline:
         raise click.UsageError("--baseline and --write-baseline cannot be combined")
     config, rules = resolve(paths, config_file, isolated, select=_split(select), ignore=_split(ignore),
-                            severity=_severities(severity), fail_on=fail_on, lang=lang,
+                            severity=_severities(severity), fail_on=fail_on, lang=lang, kind=_kind(kind),
                             rule_files=tuple(str(Path(f).resolve()) for f in rule_files) or None)
-    result = AuditResult(documents=run_check(list(paths), rules, config.lang, as_one_report), tool_version=__version__)
+    result = AuditResult(documents=run_check(list(paths), rules, config.lang, as_one_report, config.kind),
+                         tool_version=__version__)
     if write_baseline:
         sys.exit(_write_baseline(result, write_baseline, config.lang))
     if baseline_file:

@@ -52,7 +52,8 @@ def rules(fmt: str, lang: str, extra: tuple[str, ...], isolated: bool) -> None:
         click.echo(ruledocs.render_markdown(book), nl=False)
     elif fmt == "json":
         click.echo(json.dumps([{"id": r.id, "name": r.name, "title": ruledocs.title(r, lang), "severity": r.severity,
-                                "family": r.family, "relation": ruledocs.relation(r)} for r in book],
+                                "family": r.family, "applies_to": r.applies_to, "relation": ruledocs.relation(r)}
+                               for r in book],
                               ensure_ascii=False, indent=2))
     else:
         click.echo(_table(book, lang))

@@ -23,7 +23,7 @@ from audit.rulebook import Rule, load_rules
 CONFIG_NAMES = ("budget-audit.toml", "pyproject.toml")
 LEVELS = ("error", "warning", "info")
 LANGS = ("zh", "en")
-KEYS = {"select", "ignore", "severity", "fail-on", "rule-files", "lang"}
+KEYS = {"select", "ignore", "severity", "fail-on", "rule-files", "lang", "kind"}
 SELECTOR = re.compile(r"^[A-Z]+[0-9]*$")
 
 
@@ -39,6 +39,8 @@ class Config:
     fail_on: str = "error"
     rule_files: tuple[str, ...] = ()
     lang: str = "zh"
+    # final | budget: every report is checked as this kind instead of the kind its title states.
+    kind: str | None = None
     source: Path | None = None
 
 
@@ -105,8 +107,22 @@ def load_config(path: Path | None) -> Config:
         fail_on=_choice(table, "fail-on", LEVELS, "error", where),
         rule_files=tuple(str((path.parent / f).resolve()) for f in files),
         lang=_choice(table, "lang", LANGS, "zh", where),
+        kind=_kind(table, where),
         source=path,
     )
+
+
+def _kind(table: dict[str, Any], where: str) -> str | None:
+    """`kind = "预算"` (or 决算, final, budget) → budget | final; absent → detect per report."""
+    from audit.extract.report_kind import parse_kind_option
+
+    value = table.get("kind")
+    if value is None:
+        return None
+    try:
+        return parse_kind_option(str(value))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: 'kind': {exc}") from exc
 
 
 def _strings(table: dict[str, Any], key: str, where: str) -> tuple[str, ...]:

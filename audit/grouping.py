@@ -27,6 +27,8 @@ REPORT_SUFFIXES = NARRATIVE | TABLES | {".csv", ".json", ".yaml", ".yml"}
 # Words that name the part rather than the report: 茂县人社局决算-说明.docx / 茂县人社局决算-附表.xlsx.
 _PART_WORDS = ("情况说明", "说明", "正文", "文字", "附表", "报表", "表格", "决算表", "九张表", "tables", "table",
                "narrative", "text", "draft")
+# Part words that name the tables of a report, for pairing two PDFs of one publication.
+_TABLE_WORDS = ("附表", "报表", "表格", "决算表", "预算表", "tables", "table")
 
 
 def expand(paths: list[str]) -> list[str]:
@@ -59,7 +61,7 @@ def merge(docs: list[Document], path: str) -> Document:
     return merged
 
 
-def check_as_one(paths: list[str], rules: list[Rule], lang: str = "zh") -> DocumentResult:
+def check_as_one(paths: list[str], rules: list[Rule], lang: str = "zh", kind: str | None = None) -> DocumentResult:
     """Read every file (folders expanded) and check them as one report; any unreadable file stops it."""
     from audit.pipeline import check_document
     from audit.readers import read_document
@@ -78,7 +80,7 @@ def check_as_one(paths: list[str], rules: list[Rule], lang: str = "zh") -> Docum
             log.debug("reader crashed on %s", f, exc_info=True)
             return DocumentResult(path=name, status="unreadable",
                                   error=f"{f}: 读取失败 (reader failed): {type(exc).__name__}: {exc}")
-    return check_document(merge(docs, name), rules, lang)
+    return check_document(merge(docs, name), rules, lang, kind)
 
 
 def _stem(path: str) -> str:
@@ -88,12 +90,27 @@ def _stem(path: str) -> str:
     return stem.strip(" -_—.()（）[]【】")
 
 
+def _pair_pdfs(files: list[str], taken: set[str], groups: dict[str, list[str]]) -> None:
+    """A narrative PDF and its tables PDF (…-text.pdf / …-tables.pdf, as Jiangsu publishes a
+    budget) are one report when their names agree once the part words are removed."""
+    pdfs = [f for f in files if Path(f).suffix.lower() == ".pdf" and f not in taken]
+    tables = [f for f in pdfs if any(w in Path(f).stem.lower() for w in _TABLE_WORDS)]
+    for w in pdfs:
+        if w in taken or w in tables:
+            continue
+        mates = [t for t in tables if t not in taken and _stem(t) and _stem(t) == _stem(w)]
+        if mates:
+            groups[w] = [w, *mates]
+            taken.update([w, *mates])
+
+
 def group_report_files(paths: list[str]) -> list[list[str]]:
     """Which files belong to one report, for batch runs.
 
     A .docx narrative is grouped with the workbooks beside it: with the one whose name has the
     same stem once part words (说明, 附表, tables…) are removed, or, when its folder holds just
-    one narrative, with every workbook in that folder. Everything else is a report of its own.
+    one narrative, with every workbook in that folder. A narrative PDF is grouped with the PDF of
+    its tables of the same stem (…-text.pdf, …-tables.pdf). Everything else is a report of its own.
     Groups keep the narrative first and the input order otherwise.
     """
     files = expand(paths)
@@ -112,6 +129,7 @@ def group_report_files(paths: list[str]) -> list[list[str]]:
             if mates:
                 groups[w] = [w, *mates]
                 taken.update([w, *mates])
+        _pair_pdfs(folder_files, taken, groups)
     out: list[list[str]] = []
     for f in files:
         if f in groups:

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from audit.extract.report_kind import ReportKind
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_ORDER: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
@@ -115,6 +118,8 @@ class DocumentResult:
     # Who reported and for which year, as the report itself says (batch mode fills them).
     department: str | None = None
     year: int | None = None
+    # 决算 or 预算, 部门 or 单位 (audit.extract.report_kind.ReportKind): decides which rules ran.
+    kind: ReportKind | None = None
 
 
 @dataclass

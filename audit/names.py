@@ -14,7 +14,7 @@ from audit.numbers import normalise
 from audit.resources import load_yaml
 
 # A title that says which year and which kind of report this is: 2024年度部门决算, 2025年预算.
-YEAR_TITLE = re.compile(r"(20\d{2})\s*年度?\s*(?:部门|单位)?\s*(决算|预算)")
+YEAR_TITLE = re.compile(r"(20\d{2})\s*年度?\s*(?:[区市省县]级)?\s*(?:部门|单位)?\s*(决算|预算)")
 NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d+[、.])\s*")
 BRACKETS = re.compile(r"\([^)]*\)")
 DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}

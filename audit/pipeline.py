@@ -23,17 +23,20 @@ log = logging.getLogger(__name__)
 SECTION_OTHER = "（其他）"
 
 
-def run_check(paths: list[str], rules: list[Rule], lang: str = "zh", as_one_report: bool = False) -> list[DocumentResult]:
-    """Check each path in the order given; with `as_one_report`, read them all as one report."""
+def run_check(paths: list[str], rules: list[Rule], lang: str = "zh", as_one_report: bool = False,
+              kind: str | None = None) -> list[DocumentResult]:
+    """Check each path in the order given; with `as_one_report`, read them all as one report.
+    `kind` (final | budget) overrides the kind each report states about itself."""
     from audit.grouping import check_as_one
 
     if as_one_report:
-        return [check_as_one(paths, rules, lang)]
+        return [check_as_one(paths, rules, lang, kind)]
     # A folder is one report (a .docx narrative with its .xlsx tables), checked as such.
-    return [check_as_one([p], rules, lang) if os.path.isdir(p) else check_path(p, rules, lang) for p in paths]
+    return [check_as_one([p], rules, lang, kind) if os.path.isdir(p) else check_path(p, rules, lang, kind)
+            for p in paths]
 
 
-def check_path(path: str, rules: list[Rule], lang: str = "zh") -> DocumentResult:
+def check_path(path: str, rules: list[Rule], lang: str = "zh", kind: str | None = None) -> DocumentResult:
     try:
         doc = read_document(path)
     except UnreadableDocument as exc:
@@ -41,11 +44,17 @@ def check_path(path: str, rules: list[Rule], lang: str = "zh") -> DocumentResult
     except Exception as exc:  # stage boundary: a reader bug must not stop the run
         log.debug("reader crashed on %s", path, exc_info=True)
         return DocumentResult(path=path, status="unreadable", error=f"读取失败 (reader failed): {type(exc).__name__}: {exc}")
-    return check_document(doc, rules, lang)
+    return check_document(doc, rules, lang, kind)
 
 
-def check_document(doc: Document, rules: list[Rule], lang: str = "zh") -> DocumentResult:
+def check_document(doc: Document, rules: list[Rule], lang: str = "zh", kind: str | None = None) -> DocumentResult:
+    """`kind` (final | budget), when given, replaces the kind the report states about itself."""
     analysis = extract(doc)
+    report = analysis.outline.report
+    if kind is not None and report is not None:
+        report = report.overridden(kind)  # type: ignore[arg-type]
+        analysis = replace(analysis, outline=replace(analysis.outline, report=report))
+    rules = [r for r in rules if r.applies(report.accounts if report else None)]
     outcome = evaluate(rules, analysis, lang)
     table_stats: dict[str, int] = {}
     for f in analysis.figures:
@@ -55,7 +64,7 @@ def check_document(doc: Document, rules: list[Rule], lang: str = "zh") -> Docume
     who = analysis.outline
     return DocumentResult(path=doc.path, status="checked", findings=findings, facts=len(analysis.figures),
                           checks=outcome.checks, skipped=outcome.skipped, table_stats=table_stats,
-                          source_lines=_cited_lines(analysis, findings), department=who.department, year=who.year)
+                          source_lines=_cited_lines(analysis, findings), department=who.department, year=who.year, kind=report)
 
 
 def _with_sections(analysis: Analysis, findings: list[Finding]) -> list[Finding]:

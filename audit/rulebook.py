@@ -23,10 +23,18 @@ if TYPE_CHECKING:
     from audit.families import Family
 
 RULE_FILES = ("narrative.yaml", "tables.yaml", "cross_tables.yaml", "structure.yaml", "wording.yaml", "naming.yaml",
-              "performance.yaml")
+              "performance.yaml", "budget.yaml")
 COMMON_KEYS = {"id", "name", "title", "title_en", "family", "severity", "rationale", "rationale_en", "examples",
-               "source"}
+               "source", "applies_to"}
 TYPE_NAMES = {str: "text", list: "list", dict: "mapping", int: "number", float: "number", bool: "true/false"}
+APPLIES_TO = ("final", "budget", "both")
+# Families that assume the final-accounts outline and tables (T1–T9, the 决算 template's parts,
+# the 绩效自评表) apply to final accounts unless a rule says otherwise, and so do relations over
+# table figures (`figures: table`, cells of T1–T9); every other rule judges wording or arithmetic
+# that budgets and final accounts share.
+FINAL_FAMILIES = frozenset({"structure", "table_tree", "table_columns", "table_cells", "table_rows", "narrative_table",
+                            "narrative_items", "empty_table", "performance", "performance_form",
+                            "performance_narrative"})
 
 
 class RulebookError(ValueError):
@@ -49,6 +57,11 @@ class Rule:
     rationale_en: str | None = None
     # The option names the rule file states itself (documentation shows only these).
     stated: tuple[str, ...] = ()
+    applies_to: str = "both"
+
+    def applies(self, accounts: str | None) -> bool:
+        """Whether the rule runs on a report of this kind; an unknown kind counts as final accounts."""
+        return self.applies_to == "both" or self.applies_to == (accounts or "final")
 
 
 def _load_file(path: Path, families: Mapping[str, Family]) -> list[Rule]:
@@ -66,12 +79,17 @@ def _load_file(path: Path, families: Mapping[str, Family]) -> list[Rule]:
             raise RulebookError(f"{path.name}: rule {rid}: unknown family '{raw['family']}'")
         if raw["severity"] not in {"error", "warning", "info"}:
             raise RulebookError(f"{path.name}: rule {rid}: severity must be error|warning|info")
+        final = raw["family"] in FINAL_FAMILIES or raw.get("figures") == "table"
+        applies_to = raw.get("applies_to") or ("final" if final else "both")
+        if applies_to not in APPLIES_TO:
+            raise RulebookError(f"{path.name}: rule {rid}: applies_to must be final|budget|both")
         stated = {k: v for k, v in raw.items() if k not in COMMON_KEYS}
         params = options(f"{path.name}: rule {rid} (family {raw['family']})", families[raw["family"]], stated)
         rules.append(Rule(id=str(rid), name=raw["name"], title=raw["title"], family=raw["family"],
                           severity=raw["severity"], rationale=str(raw["rationale"]).strip(), params=params,
                           examples=raw.get("examples") or {}, title_en=raw.get("title_en"),
-                          source=raw.get("source"), rationale_en=raw.get("rationale_en"), stated=tuple(stated)))
+                          source=raw.get("source"), rationale_en=raw.get("rationale_en"), stated=tuple(stated),
+                          applies_to=applies_to))
     return rules
 
 

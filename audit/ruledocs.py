@@ -21,10 +21,12 @@ from audit.rulebook import Rule
 REGENERATE = "python -m audit.ruledocs docs/rules.md"
 LABELS = {
     "zh": {"severity": "级别", "family": "类别", "rationale": "理由", "relation": "关系", "params": "参数",
-           "fail": "不通过的例子", "pass": "通过的例子", "source": "依据", "id": "编号", "title": "标题"},
+           "fail": "不通过的例子", "pass": "通过的例子", "source": "依据", "id": "编号", "title": "标题",
+           "applies_to": "适用", "final": "决算", "budget": "预算", "both": "决算和预算"},
     "en": {"severity": "severity", "family": "family", "rationale": "rationale", "relation": "relation",
            "params": "parameters", "fail": "failing example", "pass": "passing example", "source": "source",
-           "id": "id", "title": "title"},
+           "id": "id", "title": "title", "applies_to": "applies to", "final": "final accounts", "budget": "budgets",
+           "both": "final accounts and budgets"},
 }
 HIDDEN_PARAMS = {"relation", "rationale_en"}
 
@@ -65,7 +67,8 @@ def explain_text(rule: Rule, lang: str = "zh") -> str:
     """What `budget-audit explain ID` prints: everything an author needs to fix a draft."""
     w = LABELS.get(lang, LABELS["zh"])
     lines = [f"{rule.id} {rule.name}: {title(rule, lang)}",
-             f"{w['severity']}: {rule.severity}    {w['family']}: {rule.family}", "",
+             f"{w['severity']}: {rule.severity}    {w['family']}: {rule.family}    "
+             f"{w['applies_to']}: {w[rule.applies_to]}", "",
              f"{w['rationale']}:", f"  {rationale(rule, lang)}", "", f"{w['relation']}:", f"  {relation(rule)}"]
     if params(rule):
         lines += ["", f"{w['params']}:"] + [f"  {k} = {_value(v)}" for k, v in params(rule).items()]
@@ -83,7 +86,8 @@ def rule_markdown(rule: Rule, lang: str = "zh", heading: str = "##") -> str:
     out = [f'<a id="{rule.id}"></a>', "", f"{heading} {rule.id} {rule.name}", "", f"**{title(rule, lang)}**"]
     if rule.title_en and lang != "en":
         out += ["", f"*{rule.title_en}*"]
-    out += ["", f"- {w['severity']} (severity): `{rule.severity}`", f"- {w['family']} (family): `{rule.family}`"]
+    out += ["", f"- {w['severity']} (severity): `{rule.severity}`", f"- {w['family']} (family): `{rule.family}`",
+            f"- {w['applies_to']} (applies_to): `{rule.applies_to}` ({w[rule.applies_to]})"]
     if rule.source:
         out.append(f"- {w['source']} (source): {rule.source}")
     out += ["", f"{w['rationale']} (rationale): {rationale(rule, lang)}", "",

@@ -12,6 +12,7 @@ import re
 from audit.analysis import Heading, Outline
 from audit.document import Document
 from audit.extract.identity import identify
+from audit.extract.report_kind import report_kind
 from audit.extract.sections import heading_level
 from audit.extract.stream import Stream
 from audit.model import Location
@@ -29,7 +30,7 @@ def outline(doc: Document) -> Outline:
     streams = tuple(Stream.of(p, doc.path) for p in doc.paragraphs)
     who = identify(doc, streams)
     return Outline(streams=streams, headings=tuple(_headings(streams)), year=who.year, kind=who.kind,
-                   department=who.department)
+                   department=who.department, report=report_kind(doc))
 
 
 def _headings(streams: tuple[Stream, ...]) -> list[Heading]:

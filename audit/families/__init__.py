@@ -13,6 +13,7 @@ from typing import Any
 
 from audit.families import (
     breakdown,
+    budget_wording,
     change,
     comparison_words,
     empty_table,
@@ -75,4 +76,5 @@ FAMILIES: dict[str, Family] = {
     "performance": _family(performance),
     "performance_form": _family(performance_form),
     "performance_narrative": _family(performance_narrative),
+    "budget_wording": _family(budget_wording),
 }

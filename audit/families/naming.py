@@ -21,7 +21,8 @@ from audit.names import canonical, lenient
 from audit.resources import load_yaml, rules_dir
 from audit.rulebook import Rule
 
-NAME = re.compile(r"(?P<name>[^\s(),;:。、\d.\"“”]{1,40}?)\s*\((?P<level>类|款|项)\)")
+# "卫生健康支出（类）", and with the code inside the brackets: "医疗卫生与计划生育支出（210类）".
+NAME = re.compile(r"(?P<name>[^\s(),;:。、\d.\"“”]{1,40}?)\s*\(\s*(?:\d{3,7}\s*)?(?P<level>类|款|项)\s*\)")
 DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 PLACEHOLDER = re.compile(r"[XＸ]{2}")
 TABLE_IDS = ("T5", "T3", "T2", "T8", "T9")

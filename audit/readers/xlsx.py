@@ -16,6 +16,7 @@ from audit.readers.office_cells import cell_text, column_letter
 from audit.readers.office_grid import Grid, GridCell, find_tables
 from audit.readers.office_vet import vet
 from audit.readers.pdf_titles import match_title
+from audit.readers.workbook_text import names_a_report, workbook_paragraphs
 
 __all__ = ["is_figures_sheet", "read_workbook", "workbook_grids"]
 
@@ -34,6 +35,9 @@ def read_workbook(path: str) -> Document:
     for sheet, grid in grids:
         default = (tid, sheet) if (tid := match_title(sheet)) else None
         tables.extend(find_tables(grid, sheet, default))
+    if not tables and names_a_report(grids):
+        # A budget workbook or template: its sheets are the report's text (readers/workbook_text.py).
+        return Document(path=path, kind="xlsx", paragraphs=workbook_paragraphs(grids))
     if not tables:
         names = "、".join(s for s, _ in grids) or "（无）"
         raise UnreadableDocument(f"工作簿中没有找到九张决算表中的任何一张 (no known table title in sheets: {names})")

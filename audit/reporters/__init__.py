@@ -24,7 +24,7 @@ class Reporter(Protocol):
 def _json(result: AuditResult, *, rules: Sequence[Rule] = (), lang: str = "zh", fail_on: str = "error") -> str:
     from audit.reporters.json import render_json
 
-    return render_json(result)
+    return render_json(result, lang)
 
 
 def _sarif(result: AuditResult, *, rules: Sequence[Rule] = (), lang: str = "zh", fail_on: str = "error") -> str:

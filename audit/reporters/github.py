@@ -58,5 +58,12 @@ def render_github(result: AuditResult, *, lang: str = "zh") -> str:
         if doc.status == "unreadable":
             reason = render("unreadable", lang, reason=doc.error or UNREADABLE.get(lang, UNREADABLE["zh"]))
             lines.append(f"::error {_properties(Location(path=doc.path), 'budget-audit')}::{escape_data(reason)}")
+        if doc.kind is None:
+            lines.extend(annotation(f, lang) for f in doc.findings)
+            continue
+        # The kind names the log group of the document's annotations, so the log says which
+        # rules (final accounts or budget) were applied.
+        lines.append(f"::group::{escape_data(doc.path)} — {escape_data(doc.kind.label(lang))}")
         lines.extend(annotation(f, lang) for f in doc.findings)
+        lines.append("::endgroup::")
     return "\n".join(lines)

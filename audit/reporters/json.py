@@ -36,11 +36,15 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     }
 
 
-def report_dict(result: AuditResult) -> dict[str, Any]:
+def report_dict(result: AuditResult, lang: str = "zh") -> dict[str, Any]:
     docs = []
     for d in result.documents:
         entry: dict[str, Any] = {"path": d.path, "status": d.status, "error": d.error,
                                  "findings": [finding_dict(f) for f in d.findings]}
+        if d.kind is not None:
+            # Optional, outside the schema's listed properties (which allows additional ones):
+            # 决算 or 预算, 部门 or 单位, the year and whether it was detected or given with --kind.
+            entry["kind"] = d.kind.as_dict(lang)
         if d.status == "checked":
             entry["stats"] = {"facts": d.facts, "checks": d.checks, "skipped": d.skipped,
                               "tables": dict(d.table_stats)}
@@ -59,5 +63,5 @@ def report_dict(result: AuditResult) -> dict[str, Any]:
     }
 
 
-def render_json(result: AuditResult) -> str:
-    return json.dumps(report_dict(result), ensure_ascii=False, indent=2)
+def render_json(result: AuditResult, lang: str = "zh") -> str:
+    return json.dumps(report_dict(result, lang), ensure_ascii=False, indent=2)

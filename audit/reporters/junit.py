@@ -50,6 +50,9 @@ def render_junit(result: AuditResult, *, rules: Sequence[Rule] = (), lang: str =
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for doc in result.documents:
         suite = ET.SubElement(root, "testsuite", name=_clean(doc.path), time="0")
+        if doc.kind is not None:
+            props = ET.SubElement(suite, "properties")
+            ET.SubElement(props, "property", name="report-kind", value=_clean(doc.kind.label(lang)))
         tests = failures = errors = 0
         if doc.status == "unreadable":
             case = ET.SubElement(suite, "testcase", name=READ.get(lang, READ["zh"]), classname=_clean(doc.path),

@@ -106,6 +106,16 @@ def _result(f: Finding, index: dict[str, int], lang: str) -> dict[str, Any]:
     return out
 
 
+def _artifacts(result: AuditResult, lang: str) -> list[dict[str, Any]]:
+    """One artifact per input; a checked one says which kind of report it was checked as."""
+    out: dict[str, dict[str, Any]] = {}
+    for d in result.documents:
+        entry = out.setdefault(artifact_uri(d.path), {"location": {"uri": artifact_uri(d.path)}})
+        if d.kind is not None:
+            entry["properties"] = {"reportKind": d.kind.as_dict(lang)}
+    return list(out.values())
+
+
 def sarif_dict(result: AuditResult, rules: Sequence[Rule] = (), lang: str = "zh") -> dict[str, Any]:
     descriptors = [descriptor(r, lang) for r in rules]
     known = {r.id for r in rules}
@@ -130,7 +140,7 @@ def sarif_dict(result: AuditResult, rules: Sequence[Rule] = (), lang: str = "zh"
             "invocations": [invocation],
             "columnKind": "unicodeCodePoints",
             "language": "en-US" if lang == "en" else "zh-CN",
-            "artifacts": [{"location": {"uri": uri}} for uri in dict.fromkeys(artifact_uri(d.path) for d in result.documents)],
+            "artifacts": _artifacts(result, lang),
             "results": [_result(f, index, lang) for d in result.documents for f in d.findings],
         }],
     }

@@ -4,6 +4,7 @@ figures highlighted, the suspected figure and its likely value, then a summary l
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -11,16 +12,24 @@ from rich.text import Text
 
 from audit.model import AuditResult, DocumentResult, Finding
 
+if TYPE_CHECKING:
+    from audit.extract.report_kind import ReportKind
+
 STYLE = {"error": "bold red", "warning": "yellow", "info": "dim"}
 LABEL = {"zh": {"error": "错误", "warning": "警告", "info": "提示"},
          "en": {"error": "error", "warning": "warning", "info": "info"}}
 WORDS = {
     "zh": {"unreadable": "无法读取", "suggest": "疑似有误的数字", "should": "应为", "summary":
            "{docs} 个文档（{unreadable} 个无法读取）：{errors} 个错误，{warnings} 个警告，{infos} 个提示；"
-           "提取数字 {facts} 个，执行检查 {checks} 次", "clean": "未发现问题", "at": "位置"},
+           "提取数字 {facts} 个，执行检查 {checks} 次", "clean": "未发现问题", "at": "位置",
+           "kind": "报告类别：{label}（{how}）", "title": "据标题", "tables": "据表名", "body": "据正文",
+           "option": "按 --kind 指定", "unknown_kind": "报告类别：未识别，按决算检查"},
     "en": {"unreadable": "unreadable", "suggest": "likely wrong", "should": "should be", "summary":
            "{docs} document(s) ({unreadable} unreadable): {errors} error(s), {warnings} warning(s), {infos} info(s); "
-           "{facts} figures extracted, {checks} checks run", "clean": "no findings", "at": "at"},
+           "{facts} figures extracted, {checks} checks run", "clean": "no findings", "at": "at",
+           "kind": "kind of report: {label} ({how})", "title": "from the title", "tables": "from the table titles",
+           "body": "from the text", "option": "given with --kind",
+           "unknown_kind": "kind of report: not stated, checked as final accounts"},
 }
 
 
@@ -31,6 +40,8 @@ def render_terminal(result: AuditResult, console: Console, lang: str = "zh") -> 
         if doc.status == "unreadable":
             console.print(Text(f"  ✗ {w['unreadable']}: {doc.error}", style="bold red"))
             continue
+        if doc.kind is not None:
+            console.print(Text("  " + _kind_line(doc.kind, w, lang), style="dim"))
         if not doc.findings:
             console.print(Text(f"  ✓ {w['clean']}", style="green"))
         _document(doc, console, lang)
@@ -42,6 +53,13 @@ def render_terminal(result: AuditResult, console: Console, lang: str = "zh") -> 
                                infos=result.count("info"), facts=facts, checks=checks)
     style = "bold red" if result.count("error") else "yellow" if result.count("warning") else "green"
     console.print(Text(line, style=style))
+
+
+def _kind_line(kind: ReportKind, w: dict[str, str], lang: str) -> str:
+    """报告类别：部门预算（据标题）: which kind of report the rules were chosen for, and why."""
+    if kind.accounts is None:
+        return w["unknown_kind"]
+    return w["kind"].format(label=kind.label(lang), how=w.get(kind.source, kind.source))
 
 
 def _document(doc: DocumentResult, console: Console, lang: str) -> None:
