@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from audit.document import Document, Line, Paragraph, UnreadableDocument
+from audit.document import Document, Line, UnreadableDocument
+from audit.readers.paragraphs import Row, by_characters, rebuild
 
 
 def decode(data: bytes) -> str:
@@ -60,12 +61,49 @@ def read_text(path: str) -> Document:
         raise UnreadableDocument("是目录而不是文件 (is a directory)") from exc
     except OSError as exc:
         raise UnreadableDocument(f"无法读取文件 (cannot read file): {exc.strerror}") from exc
-    text = decode(data)
-    paragraphs = []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        raw = raw.rstrip("\r")
-        if raw.strip():
-            paragraphs.append(Paragraph([Line(text=raw, line=number, column=1)]))
-    if not paragraphs:
+    rows = text_rows(decode(data))
+    if not rows:
         raise UnreadableDocument("文件为空 (empty file)")
-    return Document(path=path, kind="text", paragraphs=paragraphs)
+    return Document(path=path, kind="text", paragraphs=rebuild(rows, by_characters))
+
+
+def text_rows(text: str) -> list[Row]:
+    """Non-blank lines with their file line number; a form feed starts a page, a blank line
+    leaves a gap. A run of tab-led lines is a flattened table (one cell per line)."""
+    raw_lines = [raw.rstrip("\r") for raw in text.split("\n")]
+    base = _common_indent(raw_lines)
+    rows: list[Row] = []
+    page, blank = 1, False
+    for number, raw in enumerate(raw_lines, start=1):
+        page += raw.count("\f")
+        if not raw.strip():
+            blank = True
+            continue
+        tabbed = raw.startswith("\t") and _tab_neighbour(raw_lines, number - 1)
+        indent = _lead(raw) >= base + 2 or raw.startswith("\t")
+        rows.append(Row(Line(text=raw, line=number, column=1), page=page, gap=blank, cell=tabbed, indent=indent))
+        blank = False
+    return rows
+
+
+def _lead(raw: str) -> int:
+    """Width of the leading blanks: a full-width space counts two columns."""
+    body = raw.lstrip("\f")
+    n = len(body) - len(body.lstrip(" \u3000"))
+    return n + body[:n].count("\u3000")
+
+
+def _common_indent(lines: list[str]) -> int:
+    leads = [_lead(ln) for ln in lines if ln.strip() and not ln.startswith("\t")]
+    return max(set(leads), key=leads.count) if leads else 0
+
+
+def _tab_neighbour(lines: list[str], i: int) -> bool:
+    """A tab-led line next to another one (blank lines between allowed): a table cell."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(lines) and not lines[j].strip():
+            j += step
+        if 0 <= j < len(lines) and lines[j].startswith("\t"):
+            return True
+    return False

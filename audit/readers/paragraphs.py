@@ -1,0 +1,280 @@
+"""Paragraphs rebuilt from what the lines say, for every reader that sees hard-wrapped lines.
+
+Text copied out of a PDF viewer, page texts of a PDF library and PDF text layers break paragraphs
+at the page width and put page numbers and running headers between pages, often mid-sentence.
+A reader turns its lines into `Row`s (the Line as written, its page, and whatever layout cue it
+has) and `rebuild` decides, line by line, whether a line continues the previous one:
+
+* never across a table row, a heading or list marker (第X部分, 一、, （一）, 1., 1、, (1)),
+  an indented first line, or a blank line / gap on the same page;
+* a line that runs to the wrap width (the next line's first word would not have fitted) is a
+  soft wrap: the paragraph goes on;
+* otherwise the content decides: a line ending a sentence (。！？；：, closing brackets and quotes
+  allowed after it) or a heading-like paragraph ends; a short line ends too, unless a page break
+  falls after it, where an unfinished sentence runs on to the next page.
+
+Page furniture (page numbers such as "- 13 -", "─ 13 ─", "第13页", "第 13 页 共 20 页", a bare
+number at the top or bottom of a page, running headers repeated on many pages) is dropped first,
+so a sentence it interrupts is joined again. Each Line keeps its own text, page, line and column:
+extraction joins a paragraph's lines and maps every character back to the line it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from audit.document import Line, Paragraph
+
+_NUM = "一二三四五六七八九十"
+MARKER = re.compile(
+    rf"^(第[{_NUM}]+部分|第[{_NUM}\d]+条|[{_NUM}]+[、．.]|[（(][{_NUM}]+[）)]|[（(]\d{{1,2}}[）)]"
+    r"|\d{1,2}(、|．|\.(?!\d)))"
+)
+_CLOSERS = "”’」』】》〉）)]\"' \t\u3000"
+SENTENCE_END = "。！？；：!?;:"
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—─–－_~·•.\s]*\d{1,4}[-—─–－_~·•.\s]*"
+    r"|第\s*\d{1,4}\s*页\s*[,，/]?\s*(?:共\s*\d{1,4}\s*页)?"
+    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"
+    r"|\d{1,4}\s*/\s*\d{1,4}|(?:page|Page|PAGE)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$"
+)
+_DECORATED = re.compile(r"[-—─–－_~·•]|第|页|/|page", re.I)
+_AMOUNT = r"[-−]?\(?[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\)?%?"
+_NUMBERS_ONLY = re.compile(rf"^{_AMOUNT}(?:\s+{_AMOUNT})*$")
+_CELLS = re.compile(r"\S(?:\t|\s{2,}|\u3000)+\S")
+_TITLE_END = re.compile(r"(情况说明|情况|说明|名词解释|概况|附件\d*|附表|目录|目\s*录)$")
+_HEADING_MAX = 45
+# Marks a line may not start with: a wrapper moves the character before them down as well.
+_NO_START = "，。、；：？！）)”’》」』】%"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One physical line and the layout cues its reader could see (None: no such cue).
+
+    `page` counts pages (form feeds in text, pages in a PDF); `full` says the line runs to the
+    wrap width (the next line's first word would not have fitted); `snug` that even a single
+    character would not have fitted, which a heading needs to run on, because a heading followed
+    by a paragraph that opens with a year or an amount is common and a heading wrapped right
+    before a number is not; `indent` that it starts right of the text block; `gap` that a blank line or a
+    wide vertical space lies before it on the same page; `cell` that the reader knows it is a
+    table cell or row.
+    """
+
+    line: Line
+    page: int = 1
+    full: bool | None = None
+    snug: bool | None = None
+    indent: bool = False
+    gap: bool = False
+    cell: bool = False
+
+
+def ends_sentence(text: str) -> bool:
+    t = text.rstrip(_CLOSERS)
+    return bool(t) and t[-1] in SENTENCE_END
+
+
+def starts_marker(text: str) -> bool:
+    return bool(MARKER.match(text.lstrip(" \t\u3000\f")))
+
+
+def is_table_row(text: str) -> bool:
+    """Amounts alone, or cells apart by tabs or wide spaces: a table row, never part of prose."""
+    t = text.strip(" \t\u3000\f")
+    return bool(_NUMBERS_ONLY.match(t)) or "\t" in t or len(_CELLS.findall(t)) >= 2
+
+
+def is_page_number(text: str) -> bool:
+    """A decorated page number ("- 13 -", "第13页"); a bare number only counts where it stands."""
+    t = text.strip(" \t\u3000\f")
+    return bool(_PAGE_NUMBER.match(t)) and bool(_DECORATED.search(t))
+
+
+def _bare_number(text: str) -> bool:
+    t = text.strip(" \t\u3000\f")
+    return t.isdigit() and len(t) <= 4 and not t.startswith("0")
+
+
+def heading_like(text: str) -> bool:
+    """A paragraph so far that reads as a heading or a title: short, no sentence end, numbered
+    or ending in a title word (…情况说明, 名词解释)."""
+    t = text.strip(" \t\u3000\f")
+    if not t or len(t) > _HEADING_MAX or any(c in t for c in "。；！？：:"):
+        return False
+    return starts_marker(t) or bool(_TITLE_END.search(t))
+
+
+def width(text: str) -> int:
+    """Display width: CJK characters take two columns, as in a viewer or a fixed-pitch dump."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def first_token(text: str) -> str:
+    """What a wrapper moves as one piece: a number or Latin word, else one character."""
+    t = text.lstrip(" \t\u3000\f")
+    m = re.match(r"[\d.,%]+|[A-Za-z]+", t)
+    head = m.group(0) if m else t[:1]
+    rest = t[len(head):]
+    return head + rest[: len(rest) - len(rest.lstrip(_NO_START))]
+
+
+def drop_furniture(rows: list[Row]) -> tuple[list[Row], set[int]]:
+    """Rows without page numbers and running headers; also the indices (into the result) of rows
+    that directly follow dropped furniture, where a page break lies even without a form feed."""
+    firsts, lasts = _page_ends(rows)
+    headers = _running_headers(rows, firsts | lasts)
+    kept: list[Row] = []
+    after: set[int] = set()
+    for i, row in enumerate(rows):
+        text = row.line.text
+        bare = _bare_number(text) and not row.cell and (
+            i in firsts or i in lasts or row.gap or (i + 1 < len(rows) and rows[i + 1].gap))
+        if is_page_number(text) or bare or (i in firsts | lasts and _key(text) in headers):
+            after.add(len(kept))
+            continue
+        kept.append(row)
+    return kept, after
+
+
+def _page_ends(rows: list[Row]) -> tuple[set[int], set[int]]:
+    """Indices of the first two and last two rows of every page."""
+    by_page: dict[int, list[int]] = {}
+    for i, row in enumerate(rows):
+        by_page.setdefault(row.page, []).append(i)
+    firsts = {i for idx in by_page.values() for i in idx[:2]}
+    lasts = {i for idx in by_page.values() for i in idx[-2:]}
+    return firsts, lasts
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text))
+
+
+def _running_headers(rows: list[Row], ends: set[int]) -> set[str]:
+    """Short lines repeated at the top or bottom of at least three pages (and a third of them)."""
+    pages = len({row.page for row in rows})
+    seen: dict[str, set[int]] = {}
+    for i in ends:
+        text = rows[i].line.text.strip()
+        if text and len(text) <= 40 and not starts_marker(text) and not rows[i].cell:
+            seen.setdefault(_key(text), set()).add(rows[i].page)
+    return {k for k, on in seen.items() if len(on) >= 3 and 3 * len(on) >= pages}
+
+
+Measure = Callable[[list[Row]], list[tuple[bool | None, bool | None]]]
+
+
+def rebuild(rows: list[Row], measure: Measure | None = None) -> list[Paragraph]:
+    """Paragraphs in reading order; furniture dropped; each Line trimmed, its column kept exact.
+
+    `measure` judges which rows are full once the furniture is gone (a page number would hide
+    the first word of the next page's line).
+    """
+    kept, after = drop_furniture(rows)
+    if measure is not None:
+        kept = [replace(row, full=full, snug=snug) for row, (full, snug) in zip(kept, measure(kept), strict=True)]
+    out: list[Paragraph] = []
+    so_far = ""
+    for i, row in enumerate(kept):
+        if i and _continues(kept[i - 1], row, so_far, page_break=i in after or row.page != kept[i - 1].page):
+            out[-1].lines.append(_trim(row.line, lead=True))
+            so_far += out[-1].lines[-1].text
+        else:
+            out.append(Paragraph([_trim(row.line, lead=False)]))
+            so_far = out[-1].lines[0].text
+    return out
+
+
+def _continues(prev: Row, cur: Row, so_far: str, page_break: bool) -> bool:
+    text, before = cur.line.text, prev.line.text
+    if prev.cell or cur.cell or is_table_row(before) or is_table_row(text):
+        return False
+    if starts_marker(text) or cur.indent or (cur.gap and not page_break):
+        return False
+    if heading_like(so_far):
+        return _heading_goes_on(prev, so_far, text)
+    if prev.full:
+        # A full line may still end its paragraph: a title standing alone on the next line says so.
+        return not (ends_sentence(before) and _TITLE_END.search(text.strip()) and heading_like(text))
+    if ends_sentence(before):
+        return False
+    return page_break or prev.full is None
+
+
+def _heading_goes_on(prev: Row, so_far: str, text: str) -> bool:
+    """A heading wrapped at the width runs on to a tail without sentence marks that keeps it a
+    heading. One already ending in a title word (…情况) only runs on to complete another
+    (…情况|说明): a heading followed by a paragraph without a full stop in its first line is
+    common, a heading wrapped right at its last word is not."""
+    tail = text.strip()
+    if not prev.full or any(c in tail for c in "，,。；：:！？"):
+        return False
+    joined = so_far.strip() + tail
+    if not heading_like(joined):
+        return False
+    if _TITLE_END.search(so_far.strip()):
+        return len(tail) <= 4 and bool(_TITLE_END.search(joined))
+    return True
+
+
+def _trim(line: Line, lead: bool) -> Line:
+    """Drop a form feed (and, for a continuation line, the leading blanks) and trailing blanks;
+    the column moves with the text, so every character keeps its place in the file."""
+    text = line.text.rstrip()
+    strip = "\f"
+    stripped = text.lstrip(strip)
+    cut = len(text) - len(stripped)
+    if cut == 0 and text == line.text:
+        return line
+    return replace(line, text=stripped, column=line.column + cut)
+
+
+@dataclass(frozen=True)
+class Ruler:
+    """The wrap width of a document in one measure, when its lines show one.
+
+    A hard-wrapped text has many lines of nearly the same length (its width); a text with one
+    paragraph per line has lengths all over. `measure` is len (characters) or `width` (columns).
+    """
+
+    size: float
+    slack: float
+
+    @staticmethod
+    def of(lengths: list[float], slack: float) -> Ruler | None:
+        if len(lengths) < 8:
+            return None
+        ordered = sorted(lengths)
+        size = ordered[int(0.9 * (len(ordered) - 1))]
+        near = sum(1 for x in ordered if size - 2 * slack <= x <= size + 2 * slack)
+        return Ruler(size, slack) if near >= 0.2 * len(ordered) else None
+
+    def full(self, length: float, next_token: float) -> bool:
+        """Full when the next line's first piece would not have fitted on this one."""
+        return length + next_token > self.size
+
+
+def by_characters(rows: list[Row]) -> list[tuple[bool | None, bool | None]]:
+    """Is each line full, given the next one, counting characters and display columns?
+
+    False everywhere when the lines show no wrap width (one paragraph per line). Table rows and
+    cells do not count towards the width.
+    """
+    # Leading blanks take room on the line too; trailing ones do not show.
+    texts = [row.line.text.lstrip("\f").rstrip("\r\n") for row in rows]
+    prose = [t for t, row in zip(texts, rows, strict=True) if t and not row.cell and not is_table_row(t)]
+    rulers = [(r, m) for r, m in ((Ruler.of([len(t) for t in prose], 1), len),
+                                  (Ruler.of([width(t) for t in prose], 2), width)) if r]
+    if not rulers:
+        return [(False, False)] * len(rows)
+    out: list[tuple[bool | None, bool | None]] = []
+    for i, text in enumerate(texts):
+        token = first_token(texts[i + 1]) if i + 1 < len(texts) else ""
+        full = bool(token) and any(r.full(m(text), m(token)) for r, m in rulers)
+        snug = bool(token) and any(r.full(m(text), m(token[:1])) for r, m in rulers)
+        out.append((full, snug))
+    return out
