@@ -47,6 +47,9 @@ _NUMBERS_ONLY = re.compile(rf"^{_AMOUNT}(?:\s+{_AMOUNT})*$")
 _CELLS = re.compile(r"\S(?:\t|\s{2,}|\u3000)+\S")
 _TITLE_END = re.compile(r"(情况说明|情况|说明|名词解释|概况|附件\d*|附表|目录|目\s*录)$")
 _HEADING_MAX = 45
+# Share of lines at the wrap width that marks a hard-wrapped text: 0.3-0.8 in wrapped texts and
+# PDFs with table cells among the lines, under 0.05 with one paragraph per line.
+_WRAPPED_SHARE = 0.12
 # Marks a line may not start with: a wrapper moves the character before them down as well.
 _NO_START = "，。、；：？！）)”’》」』】%"
 
@@ -56,10 +59,7 @@ class Row:
     """One physical line and the layout cues its reader could see (None: no such cue).
 
     `page` counts pages (form feeds in text, pages in a PDF); `full` says the line runs to the
-    wrap width (the next line's first word would not have fitted); `snug` that even a single
-    character would not have fitted, which a heading needs to run on, because a heading followed
-    by a paragraph that opens with a year or an amount is common and a heading wrapped right
-    before a number is not; `indent` that it starts right of the text block; `gap` that a blank line or a
+    wrap width (the next line's first word would not have fitted); `indent` that it starts right of the text block; `gap` that a blank line or a
     wide vertical space lies before it on the same page; `cell` that the reader knows it is a
     table cell or row.
     """
@@ -67,7 +67,6 @@ class Row:
     line: Line
     page: int = 1
     full: bool | None = None
-    snug: bool | None = None
     indent: bool = False
     gap: bool = False
     cell: bool = False
@@ -165,7 +164,7 @@ def _running_headers(rows: list[Row], ends: set[int]) -> set[str]:
     return {k for k, on in seen.items() if len(on) >= 3 and 3 * len(on) >= pages}
 
 
-Measure = Callable[[list[Row]], list[tuple[bool | None, bool | None]]]
+Measure = Callable[[list[Row]], list[bool | None]]
 
 
 def rebuild(rows: list[Row], measure: Measure | None = None) -> list[Paragraph]:
@@ -176,7 +175,7 @@ def rebuild(rows: list[Row], measure: Measure | None = None) -> list[Paragraph]:
     """
     kept, after = drop_furniture(rows)
     if measure is not None:
-        kept = [replace(row, full=full, snug=snug) for row, (full, snug) in zip(kept, measure(kept), strict=True)]
+        kept = [replace(row, full=full) for row, full in zip(kept, measure(kept), strict=True)]
     out: list[Paragraph] = []
     so_far = ""
     for i, row in enumerate(kept):
@@ -193,6 +192,8 @@ def _continues(prev: Row, cur: Row, so_far: str, page_break: bool) -> bool:
     text, before = cur.line.text, prev.line.text
     if prev.cell or cur.cell or is_table_row(before) or is_table_row(text):
         return False
+    if text.lstrip(" \u3000\f").startswith(tuple(_NO_START)):
+        return True  # no paragraph starts with a closing mark or a comma
     if starts_marker(text) or cur.indent or (cur.gap and not page_break):
         return False
     if heading_like(so_far):
@@ -206,19 +207,25 @@ def _continues(prev: Row, cur: Row, so_far: str, page_break: bool) -> bool:
 
 
 def _heading_goes_on(prev: Row, so_far: str, text: str) -> bool:
-    """A heading wrapped at the width runs on to a tail without sentence marks that keeps it a
-    heading. One already ending in a title word (…情况) only runs on to complete another
-    (…情况|说明): a heading followed by a paragraph without a full stop in its first line is
-    common, a heading wrapped right at its last word is not."""
-    tail = text.strip()
-    if not prev.full or any(c in tail for c in "，,。；：:！？"):
+    """A heading wrapped at the width runs on to a tail that keeps it a heading.
+
+    A heading already ending in a title word (…情况) only runs on to complete another
+    (…情况|说明): a heading followed by a paragraph is common, one wrapped at its last word is
+    not. Otherwise a full line followed by sentence text, or running on past any heading's
+    length, is a list item (1. …（项）：支出决算为…) that wraps.
+    """
+    if not prev.full:
         return False
-    joined = so_far.strip() + tail
+    head, tail = so_far.strip(), text.strip()
+    done = bool(_TITLE_END.search(head))
+    if any(c in tail for c in "，,。；：:！？"):
+        return not done
+    joined = head + tail
+    if len(joined) > _HEADING_MAX:
+        return not done
     if not heading_like(joined):
         return False
-    if _TITLE_END.search(so_far.strip()):
-        return len(tail) <= 4 and bool(_TITLE_END.search(joined))
-    return True
+    return not done or (len(tail) <= 4 and bool(_TITLE_END.search(joined)))
 
 
 def _trim(line: Line, lead: bool) -> Line:
@@ -238,11 +245,13 @@ class Ruler:
     """The wrap width of a document in one measure, when its lines show one.
 
     A hard-wrapped text has many lines of nearly the same length (its width); a text with one
-    paragraph per line has lengths all over. `measure` is len (characters) or `width` (columns).
+    paragraph per line has lengths all over. `exact` when many lines have exactly that length:
+    a text wrapped by a program, not typeset (typeset lines vary by a character or two).
     """
 
     size: float
     slack: float
+    exact: bool = False
 
     @staticmethod
     def of(lengths: list[float], slack: float) -> Ruler | None:
@@ -251,30 +260,39 @@ class Ruler:
         ordered = sorted(lengths)
         size = ordered[int(0.9 * (len(ordered) - 1))]
         near = sum(1 for x in ordered if size - 2 * slack <= x <= size + 2 * slack)
-        return Ruler(size, slack) if near >= 0.2 * len(ordered) else None
+        exact = ordered.count(size) >= _WRAPPED_SHARE * len(ordered)
+        return Ruler(size, slack, exact) if near >= _WRAPPED_SHARE * len(ordered) else None
 
     def full(self, length: float, next_token: float) -> bool:
         """Full when the next line's first piece would not have fitted on this one."""
         return length + next_token > self.size
 
 
-def by_characters(rows: list[Row]) -> list[tuple[bool | None, bool | None]]:
+def _texts(rows: list[Row]) -> list[str]:
+    # Leading blanks take room on the line too (and trailing ones, where a wrapper left them).
+    return [row.line.text.lstrip("\f").rstrip("\r\n") for row in rows]
+
+
+def rulers(rows: list[Row]) -> list[tuple[Ruler, Callable[[str], int]]]:
+    """The wrap width in characters and in display columns, where the lines show one. Table rows
+    and cells (and indented first lines) do not count towards it."""
+    prose = [t for t, row in zip(_texts(rows), rows, strict=True)
+             if t and not row.cell and not row.indent and not is_table_row(t)]
+    found = ((Ruler.of([len(t) for t in prose], 1), len), (Ruler.of([width(t) for t in prose], 2), width))
+    return [(r, m) for r, m in found if r]
+
+
+def by_characters(rows: list[Row]) -> list[bool | None]:
     """Is each line full, given the next one, counting characters and display columns?
 
-    False everywhere when the lines show no wrap width (one paragraph per line). Table rows and
-    cells do not count towards the width.
+    False everywhere when the lines show no wrap width (one paragraph per line).
     """
-    # Leading blanks take room on the line too; trailing ones do not show.
-    texts = [row.line.text.lstrip("\f").rstrip("\r\n") for row in rows]
-    prose = [t for t, row in zip(texts, rows, strict=True) if t and not row.cell and not is_table_row(t)]
-    rulers = [(r, m) for r, m in ((Ruler.of([len(t) for t in prose], 1), len),
-                                  (Ruler.of([width(t) for t in prose], 2), width)) if r]
-    if not rulers:
-        return [(False, False)] * len(rows)
-    out: list[tuple[bool | None, bool | None]] = []
+    texts = _texts(rows)
+    found = rulers(rows)
+    if not found:
+        return [False] * len(rows)
+    out: list[bool | None] = []
     for i, text in enumerate(texts):
         token = first_token(texts[i + 1]) if i + 1 < len(texts) else ""
-        full = bool(token) and any(r.full(m(text), m(token)) for r, m in rulers)
-        snug = bool(token) and any(r.full(m(text), m(token[:1])) for r, m in rulers)
-        out.append((full, snug))
+        out.append(bool(token) and any(r.full(m(text), m(token)) for r, m in found))
     return out
