@@ -47,6 +47,8 @@ _NUMBERS_ONLY = re.compile(rf"^{_AMOUNT}(?:\s+{_AMOUNT})*$")
 _CELLS = re.compile(r"\S(?:\t|\s{2,}|\u3000)+\S")
 _TITLE_END = re.compile(r"(情况说明|情况|说明|名词解释|概况|附件\d*|附表|目录|目\s*录)$")
 _HEADING_MAX = 45
+_NUMBER_END = re.compile(r"\d\s*$")
+_UNIT_START = re.compile(r"\s*(万元|亿元|元|万|亿|%|％|个|人|辆|台|套|次|批|家|项)")
 # Share of lines at the wrap width that marks a hard-wrapped text: 0.3-0.8 in wrapped texts and
 # PDFs with table cells among the lines, under 0.05 with one paragraph per line.
 _WRAPPED_SHARE = 0.12
@@ -194,6 +196,8 @@ def _continues(prev: Row, cur: Row, so_far: str, page_break: bool) -> bool:
         return False
     if text.lstrip(" \u3000\f").startswith(tuple(_NO_START)):
         return True  # no paragraph starts with a closing mark or a comma
+    if _NUMBER_END.search(before) and _UNIT_START.match(text):
+        return True  # an amount and its unit, split by the wrap
     if starts_marker(text) or cur.indent or (cur.gap and not page_break):
         return False
     if heading_like(so_far):

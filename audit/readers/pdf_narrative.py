@@ -44,16 +44,16 @@ def paragraphs(
         prev = (page, ln)
 
     def measure(kept: list[Row]) -> list[bool | None]:
-        """Full by the page geometry, or by character count where a program wrapped the text
-        (lines of exactly one length); then the count alone, as digits make lines narrower."""
+        """Full by the page geometry or by character count. Where a program wrapped the text
+        (many lines of exactly one length) the geometry gets no slack: there a short line is
+        short, and digits, narrower than CJK, are what the count is for."""
         by_text = by_characters(kept)
-        if any(r.exact for r, m in rulers(kept) if m is len):
-            return by_text
+        slack = 0.0 if any(r.exact for r, m in rulers(kept) if m is len) else _SLACK_EM
         out: list[bool | None] = []
         for i, row in enumerate(kept):
             ln, edge = geometry[id(row.line)]
             token = first_token(kept[i + 1].line.text) if i + 1 < len(kept) else ""
-            reach = ln.x1 + (_em(token) + _SLACK_EM) * ln.size
+            reach = ln.x1 + (_em(token) + slack) * ln.size
             out.append(bool(token) and (reach > edge or bool(by_text[i])))
         return out
 
