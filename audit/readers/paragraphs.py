@@ -48,6 +48,7 @@ _CELLS = re.compile(r"\S(?:\t|\s{2,}|\u3000)+\S")
 _TITLE_END = re.compile(r"(情况说明|情况|说明|名词解释|概况|附件\d*|附表|目录|目\s*录)$")
 _HEADING_MAX = 45
 _NUMBER_END = re.compile(r"\d\s*$")
+_DIGIT_START = re.compile(r"[.,]?\d")
 _UNIT_START = re.compile(r"\s*(万元|亿元|元|万|亿|%|％|个|人|辆|台|套|次|批|家|项)")
 # Share of lines at the wrap width that marks a hard-wrapped text: 0.3-0.8 in wrapped texts and
 # PDFs with table cells among the lines, under 0.05 with one paragraph per line.
@@ -156,12 +157,14 @@ def _key(text: str) -> str:
 
 
 def _running_headers(rows: list[Row], ends: set[int]) -> set[str]:
-    """Short lines repeated at the top or bottom of at least three pages (and a third of them)."""
+    """Short lines without sentence marks repeated at the top or bottom of at least three pages
+    (and of a third of them), digits aside: 某某局2022年度部门决算, 第 n 页."""
     pages = len({row.page for row in rows})
     seen: dict[str, set[int]] = {}
     for i in ends:
         text = rows[i].line.text.strip()
-        if text and len(text) <= 40 and not starts_marker(text) and not rows[i].cell:
+        if text and len(text) <= 40 and not starts_marker(text) and not rows[i].cell \
+                and not any(c in text for c in "，,。；：:"):
             seen.setdefault(_key(text), set()).add(rows[i].page)
     return {k for k, on in seen.items() if len(on) >= 3 and 3 * len(on) >= pages}
 
@@ -196,8 +199,8 @@ def _continues(prev: Row, cur: Row, so_far: str, page_break: bool) -> bool:
         return False
     if text.lstrip(" \u3000\f").startswith(tuple(_NO_START)):
         return True  # no paragraph starts with a closing mark or a comma
-    if _NUMBER_END.search(before) and _UNIT_START.match(text):
-        return True  # an amount and its unit, split by the wrap
+    if _NUMBER_END.search(before) and (_UNIT_START.match(text) or _DIGIT_START.match(text)):
+        return True  # an amount split from its unit, or a number split, by the wrap
     if starts_marker(text) or cur.indent or (cur.gap and not page_break):
         return False
     if heading_like(so_far):
