@@ -85,9 +85,14 @@ def starts_marker(text: str) -> bool:
 
 
 def is_table_row(text: str) -> bool:
-    """Amounts alone, or cells apart by tabs or wide spaces: a table row, never part of prose."""
+    """Amounts alone, or cells apart by tabs or wide spaces: a table row, never part of prose.
+
+    Justified prose printed with wide spacing has wide gaps too, but also its commas and stops.
+    """
     t = text.strip(" \t\u3000\f")
-    return bool(_NUMBERS_ONLY.match(t)) or "\t" in t or len(_CELLS.findall(t)) >= 2
+    if _NUMBERS_ONLY.match(t) or "\t" in t:
+        return True
+    return len(_CELLS.findall(t)) >= 2 and not any(c in t for c in "，,。；;")
 
 
 def is_page_number(text: str) -> bool:
