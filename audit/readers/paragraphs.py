@@ -64,7 +64,8 @@ class Row:
     `page` counts pages (form feeds in text, pages in a PDF); `full` says the line runs to the
     wrap width (the next line's first word would not have fitted); `indent` that it starts right of the text block; `gap` that a blank line or a
     wide vertical space lies before it on the same page; `cell` that the reader knows it is a
-    table cell or row.
+    table cell or row; `soft` that it follows a soft line break inside one source paragraph
+    (Word's Shift+Enter), which always continues.
     """
 
     line: Line
@@ -73,6 +74,7 @@ class Row:
     indent: bool = False
     gap: bool = False
     cell: bool = False
+    soft: bool = False
 
 
 def ends_sentence(text: str) -> bool:
@@ -129,6 +131,17 @@ def first_token(text: str) -> str:
     return head + rest[: len(rest) - len(rest.lstrip(_NO_START))]
 
 
+def tab_cells(rows: list[Row]) -> list[Row]:
+    """A run of tab-led lines is a flattened table, one cell per line (self-evaluation forms
+    exported to text or pasted into Word); a lone tab-led line is only an indented one."""
+    led = [row.line.text.lstrip("\f").startswith("\t") for row in rows]
+    out = []
+    for i, row in enumerate(rows):
+        run = led[i] and ((i > 0 and led[i - 1]) or (i + 1 < len(rows) and led[i + 1]))
+        out.append(replace(row, cell=True) if run and not row.cell else row)
+    return out
+
+
 def drop_furniture(rows: list[Row]) -> tuple[list[Row], set[int]]:
     """Rows without page numbers and running headers; also the indices (into the result) of rows
     that directly follow dropped furniture, where a page break lies even without a form feed."""
@@ -139,12 +152,24 @@ def drop_furniture(rows: list[Row]) -> tuple[list[Row], set[int]]:
     for i, row in enumerate(rows):
         text = row.line.text
         bare = _bare_number(text) and not row.cell and (
-            i in firsts or i in lasts or row.gap or (i + 1 < len(rows) and rows[i + 1].gap))
+            i in firsts or i in lasts or row.gap or (i + 1 < len(rows) and rows[i + 1].gap)
+            or _inside_sentence(rows, i))
         if is_page_number(text) or bare or (i in firsts | lasts and _key(text) in headers):
             after.add(len(kept))
             continue
         kept.append(row)
     return kept, after
+
+
+def _inside_sentence(rows: list[Row], i: int) -> bool:
+    """Between two prose lines of one unfinished sentence (a page number pasted without a page
+    break): the line before does not end a sentence and neither neighbour is a table row."""
+    if i == 0 or i + 1 >= len(rows):
+        return False
+    before, after = rows[i - 1], rows[i + 1]
+    if before.cell or after.cell or is_table_row(before.line.text) or is_table_row(after.line.text):
+        return False
+    return not ends_sentence(before.line.text) and not starts_marker(after.line.text)
 
 
 def _page_ends(rows: list[Row]) -> tuple[set[int], set[int]]:
@@ -200,6 +225,8 @@ def rebuild(rows: list[Row], measure: Measure | None = None) -> list[Paragraph]:
 
 def _continues(prev: Row, cur: Row, so_far: str, page_break: bool) -> bool:
     text, before = cur.line.text, prev.line.text
+    if cur.soft:
+        return True
     if prev.cell or cur.cell or is_table_row(before) or is_table_row(text):
         return False
     if text.lstrip(" \u3000\f").startswith(tuple(_NO_START)):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from audit.document import Document, Line, UnreadableDocument
-from audit.readers.paragraphs import Row, by_characters, rebuild
+from audit.readers.paragraphs import Row, by_characters, rebuild, tab_cells
 
 
 def decode(data: bytes) -> str:
@@ -64,12 +64,12 @@ def read_text(path: str) -> Document:
     rows = text_rows(decode(data))
     if not rows:
         raise UnreadableDocument("文件为空 (empty file)")
-    return Document(path=path, kind="text", paragraphs=rebuild(rows, by_characters))
+    return Document(path=path, kind="text", paragraphs=rebuild(tab_cells(rows), by_characters))
 
 
 def text_rows(text: str) -> list[Row]:
     """Non-blank lines with their file line number; a form feed starts a page, a blank line
-    leaves a gap. A run of tab-led lines is a flattened table (one cell per line)."""
+    leaves a gap, a tab or a deeper indent than most lines marks a first line."""
     raw_lines = [raw.rstrip("\r") for raw in text.split("\n")]
     base = _common_indent(raw_lines)
     rows: list[Row] = []
@@ -79,9 +79,8 @@ def text_rows(text: str) -> list[Row]:
         if not raw.strip():
             blank = True
             continue
-        tabbed = raw.startswith("\t") and _tab_neighbour(raw_lines, number - 1)
         indent = _lead(raw) >= base + 2 or raw.startswith("\t")
-        rows.append(Row(Line(text=raw, line=number, column=1), page=page, gap=blank, cell=tabbed, indent=indent))
+        rows.append(Row(Line(text=raw, line=number, column=1), page=page, gap=blank, indent=indent))
         blank = False
     return rows
 
@@ -96,14 +95,3 @@ def _lead(raw: str) -> int:
 def _common_indent(lines: list[str]) -> int:
     leads = [_lead(ln) for ln in lines if ln.strip() and not ln.startswith("\t")]
     return max(set(leads), key=leads.count) if leads else 0
-
-
-def _tab_neighbour(lines: list[str], i: int) -> bool:
-    """A tab-led line next to another one (blank lines between allowed): a table cell."""
-    for step in (-1, 1):
-        j = i + step
-        while 0 <= j < len(lines) and not lines[j].strip():
-            j += step
-        if 0 <= j < len(lines) and lines[j].startswith("\t"):
-            return True
-    return False

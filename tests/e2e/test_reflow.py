@@ -8,7 +8,8 @@ gets a page break plus a page number line ("- 13 -", "─ 13 ─", "第13页", �
 sentences: one whose amount follows the subject across the break (the known 5.53 error of the
 county report; the 71.73% of the district report), one like "占─ 13 ─“三公”经费的50.12%".
 
-Findings are compared on rule, severity and the located figures as written (line numbers move
+The county report is also pasted into Word one printed line per paragraph (.docx, without form
+feeds, which Word has no character for). Findings are compared on rule, severity and the located figures as written (line numbers move
 with the wrap). The PDF variants leave out the performance-form rules (P…): the flattened
 self-evaluation form is read from text files only (extract/performance.py), not from PDF lines.
 """
@@ -20,6 +21,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from fixtures.office.builders import docx_from_text
 from fixtures.reflow import Key, draw_pdf, furnish, keys, wrap
 
 from audit.model import DocumentResult
@@ -80,7 +82,7 @@ CASES = [
                  marks=[pytest.mark.xfail(strict=True, reason="last line exactly the wrap width")]
                  if (name, width) in AMBIGUOUS else [])
     for name in NEEDLES for width in WIDTHS for form in ("text", "pdf")
-]
+] + [pytest.param("county", width, "docx", id=f"county-{width}-docx") for width in (16, 24, 45)]
 
 
 @pytest.mark.parametrize(("name", "width", "form"), CASES)
@@ -90,7 +92,13 @@ def test_wrapped_report_gives_the_original_findings(folder: Path, name: str, wid
     assert max(len(ln) for ln in lines if not ln.startswith("\t")) <= width + 1  # +1: a form feed
     assert "\f" in text and len(lines) > len(original(name).split("\n"))
     skip = ("P",) if form == "pdf" else ()
-    path = str(folder / f"{name}-{width}.txt") if form == "text" else str(draw_pdf(text, folder / f"{name}-{width}.pdf"))
+    path = str(folder / f"{name}-{width}.txt")
+    if form == "pdf":
+        path = str(draw_pdf(text, folder / f"{name}-{width}.pdf"))
+    elif form == "docx":  # one Word paragraph per printed line, as a draft pasted from a PDF
+        plain = folder / f"{name}-{width}-plain.txt"
+        plain.write_text(text.replace("\f", ""), encoding="utf-8")
+        path = str(docx_from_text(plain, folder / f"{name}-{width}.docx"))
     result = check_path(path, RULES)
     assert result.status == "checked", result.error
     want, got = expected(folder, name, skip), keys(result, skip)

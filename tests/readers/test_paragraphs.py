@@ -207,6 +207,13 @@ def test_running_headers_are_dropped() -> None:
     assert header not in out and len(out) == 4
 
 
+def test_a_bare_page_number_pasted_inside_a_sentence_is_dropped() -> None:
+    """No form feed, no blank line (a report pasted into Word line by line): still furniture."""
+    lines = WRAPPED.split("\n")
+    text = "\n".join(lines[:4] + ["13"] + lines[4:])
+    assert joined(text) == joined(WRAPPED)
+
+
 def test_a_bare_number_inside_a_page_is_kept() -> None:
     text = WRAPPED + "\n一、收入情况\n120\n二、支出情况\n" + WRAPPED
     assert "120" in joined(text)
