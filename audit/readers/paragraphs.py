@@ -25,6 +25,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from audit.document import Line, Paragraph
 
@@ -77,15 +78,18 @@ class Row:
     soft: bool = False
 
 
+@lru_cache(maxsize=8192)
 def ends_sentence(text: str) -> bool:
     t = text.rstrip(_CLOSERS)
     return bool(t) and t[-1] in SENTENCE_END
 
 
+@lru_cache(maxsize=8192)
 def starts_marker(text: str) -> bool:
     return bool(MARKER.match(text.lstrip(" \t\u3000\f")))
 
 
+@lru_cache(maxsize=8192)
 def is_table_row(text: str) -> bool:
     """Amounts alone, or cells apart by tabs or wide spaces: a table row, never part of prose.
 
@@ -108,6 +112,7 @@ def _bare_number(text: str) -> bool:
     return t.isdigit() and len(t) <= 4 and not t.startswith("0")
 
 
+@lru_cache(maxsize=8192)
 def heading_like(text: str) -> bool:
     """A paragraph so far that reads as a heading or a title: short, no sentence end, numbered
     or ending in a title word (…情况说明, 名词解释)."""
@@ -117,6 +122,7 @@ def heading_like(text: str) -> bool:
     return starts_marker(t) or bool(_TITLE_END.search(t))
 
 
+@lru_cache(maxsize=8192)
 def width(text: str) -> int:
     """Display width: CJK characters take two columns, as in a viewer or a fixed-pitch dump."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
@@ -146,7 +152,8 @@ def drop_furniture(rows: list[Row]) -> tuple[list[Row], set[int]]:
     """Rows without page numbers and running headers; also the indices (into the result) of rows
     that directly follow dropped furniture, where a page break lies even without a form feed."""
     firsts, lasts = _page_ends(rows)
-    headers = _running_headers(rows, firsts | lasts)
+    ends = firsts | lasts
+    headers = _running_headers(rows, ends)
     kept: list[Row] = []
     after: set[int] = set()
     for i, row in enumerate(rows):
@@ -154,7 +161,7 @@ def drop_furniture(rows: list[Row]) -> tuple[list[Row], set[int]]:
         bare = _bare_number(text) and not row.cell and (
             i in firsts or i in lasts or row.gap or (i + 1 < len(rows) and rows[i + 1].gap)
             or _inside_sentence(rows, i))
-        if is_page_number(text) or bare or (i in firsts | lasts and _key(text) in headers):
+        if is_page_number(text) or bare or (i in ends and _key(text) in headers):
             after.add(len(kept))
             continue
         kept.append(row)
@@ -210,11 +217,13 @@ def rebuild(rows: list[Row], measure: Measure | None = None) -> list[Paragraph]:
     """
     kept, after = drop_furniture(rows)
     if measure is not None:
-        kept = [replace(row, full=full) for row, full in zip(kept, measure(kept), strict=True)]
+        fulls = measure(kept)
+    else:
+        fulls = [row.full for row in kept]
     out: list[Paragraph] = []
     so_far = ""
     for i, row in enumerate(kept):
-        if i and _continues(kept[i - 1], row, so_far, page_break=i in after or row.page != kept[i - 1].page):
+        if i and _continues(kept[i - 1], fulls[i - 1], row, so_far, i in after or row.page != kept[i - 1].page):
             out[-1].lines.append(_trim(row.line, lead=True))
             so_far += out[-1].lines[-1].text
         else:
@@ -223,7 +232,8 @@ def rebuild(rows: list[Row], measure: Measure | None = None) -> list[Paragraph]:
     return out
 
 
-def _continues(prev: Row, cur: Row, so_far: str, page_break: bool) -> bool:
+def _continues(prev: Row, full: bool | None, cur: Row, so_far: str, page_break: bool) -> bool:
+    """Does `cur` continue the paragraph `so_far`, whose last line `prev` is `full` or not?"""
     text, before = cur.line.text, prev.line.text
     if cur.soft:
         return True
@@ -236,16 +246,16 @@ def _continues(prev: Row, cur: Row, so_far: str, page_break: bool) -> bool:
     if starts_marker(text) or cur.indent or (cur.gap and not page_break):
         return False
     if heading_like(so_far):
-        return _heading_goes_on(prev, so_far, text)
-    if prev.full:
+        return _heading_goes_on(full, so_far, text)
+    if full:
         # A full line may still end its paragraph: a title standing alone on the next line says so.
         return not (ends_sentence(before) and _TITLE_END.search(text.strip()) and heading_like(text))
     if ends_sentence(before):
         return False
-    return page_break or prev.full is None
+    return page_break or full is None
 
 
-def _heading_goes_on(prev: Row, so_far: str, text: str) -> bool:
+def _heading_goes_on(full: bool | None, so_far: str, text: str) -> bool:
     """A heading wrapped at the width runs on to a tail that keeps it a heading.
 
     A heading already ending in a title word (…情况) only runs on to complete another
@@ -253,7 +263,7 @@ def _heading_goes_on(prev: Row, so_far: str, text: str) -> bool:
     not. Otherwise a full line followed by sentence text, or running on past any heading's
     length, is a list item (1. …（项）：支出决算为…) that wraps.
     """
-    if not prev.full:
+    if not full:
         return False
     head, tail = so_far.strip(), text.strip()
     done = bool(_TITLE_END.search(head))
