@@ -48,12 +48,14 @@ _NUMBERS_ONLY = re.compile(rf"^{_AMOUNT}(?:\s+{_AMOUNT})*$")
 _CELLS = re.compile(r"\S(?:\t|\s{2,}|\u3000)+\S")
 _TITLE_END = re.compile(r"(情况说明|情况|说明|名词解释|概况|附件\d*|附表|目录|目\s*录)$")
 _HEADING_MAX = 45
+_PROSE_LINE = 8  # shorter lines are labels or cells (≥, 人, 满意度指标), not lines of a sentence
 _NUMBER_END = re.compile(r"\d\s*$")
 _DIGIT_START = re.compile(r"[.,]?\d")
 _UNIT_START = re.compile(r"\s*(万元|亿元|元|万|亿|%|％|个|人|辆|台|套|次|批|家|项)")
 # Share of lines at the wrap width that marks a hard-wrapped text: 0.3-0.8 in wrapped texts and
 # PDFs with table cells among the lines, under 0.05 with one paragraph per line.
 _WRAPPED_SHARE = 0.12
+_WRAPPED_LINES = 5  # and at least this many: two equal headings in a short text are no wrap width
 # Marks a line may not start with: a wrapper moves the character before them down as well.
 _NO_START = "，。、；：？！）)”’》」』】%"
 
@@ -158,7 +160,7 @@ def drop_furniture(rows: list[Row]) -> tuple[list[Row], set[int]]:
     after: set[int] = set()
     for i, row in enumerate(rows):
         text = row.line.text
-        bare = _bare_number(text) and not row.cell and (
+        bare = _bare_number(text) and not row.cell and not _beside_numbers(rows, i) and (
             i in firsts or i in lasts or row.gap or (i + 1 < len(rows) and rows[i + 1].gap)
             or _inside_sentence(rows, i))
         if is_page_number(text) or bare or (i in ends and _key(text) in headers):
@@ -168,15 +170,23 @@ def drop_furniture(rows: list[Row]) -> tuple[list[Row], set[int]]:
     return kept, after
 
 
+def _beside_numbers(rows: list[Row], i: int) -> bool:
+    """A bare number next to another number line is a cell of a flattened table, not a folio."""
+    return any(0 <= j < len(rows) and _NUMBERS_ONLY.match(rows[j].line.text.strip(" \t\u3000\f"))
+               for j in (i - 1, i + 1))
+
+
 def _inside_sentence(rows: list[Row], i: int) -> bool:
     """Between two prose lines of one unfinished sentence (a page number pasted without a page
-    break): the line before does not end a sentence and neither neighbour is a table row."""
+    break): the line before is a line of prose (not a short label or cell) that does not end a
+    sentence, and neither neighbour is a table row."""
     if i == 0 or i + 1 >= len(rows):
         return False
     before, after = rows[i - 1], rows[i + 1]
     if before.cell or after.cell or is_table_row(before.line.text) or is_table_row(after.line.text):
         return False
-    return not ends_sentence(before.line.text) and not starts_marker(after.line.text)
+    prose = len(before.line.text.strip()) >= _PROSE_LINE
+    return prose and not ends_sentence(before.line.text) and not starts_marker(after.line.text)
 
 
 def _page_ends(rows: list[Row]) -> tuple[set[int], set[int]]:
@@ -239,8 +249,9 @@ def _continues(prev: Row, full: bool | None, cur: Row, so_far: str, page_break: 
         return True
     if prev.cell or cur.cell or is_table_row(before) or is_table_row(text):
         return False
-    if text.lstrip(" \u3000\f").startswith(tuple(_NO_START)):
-        return True  # no paragraph starts with a closing mark or a comma
+    lead = text.lstrip(" \u3000\f")[:1]
+    if lead and lead in _NO_START and not (lead in SENTENCE_END and ends_sentence(before)):
+        return True  # no paragraph starts with a closing mark or a comma (but "。" after "。" is no wrap)
     if _NUMBER_END.search(before) and (_UNIT_START.match(text) or _DIGIT_START.match(text)):
         return True  # an amount split from its unit, or a number split, by the wrap
     if starts_marker(text) or cur.indent or (cur.gap and not page_break):
@@ -310,7 +321,8 @@ class Ruler:
         size = ordered[int(0.9 * (len(ordered) - 1))]
         near = sum(1 for x in ordered if size - 2 * slack <= x <= size + 2 * slack)
         exact = ordered.count(size) >= _WRAPPED_SHARE * len(ordered)
-        return Ruler(size, slack, exact) if near >= _WRAPPED_SHARE * len(ordered) else None
+        wrapped = near >= max(_WRAPPED_LINES, _WRAPPED_SHARE * len(ordered))
+        return Ruler(size, slack, exact) if wrapped else None
 
     def full(self, length: float, next_token: float) -> bool:
         """Full when the next line's first piece would not have fitted on this one."""

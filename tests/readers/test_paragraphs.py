@@ -214,6 +214,19 @@ def test_a_bare_page_number_pasted_inside_a_sentence_is_dropped() -> None:
     assert joined(text) == joined(WRAPPED)
 
 
+def test_bare_numbers_of_a_flattened_table_are_cells() -> None:
+    """A form exported without tabs: numbers next to numbers or labels are cells, not folios."""
+    text = "合计\n100\n110\n\n培训人数\n≥\n100\n人\n120\n50\n\n"
+    assert joined(text) == ["合计", "100", "110", "培训人数", "≥", "100", "人", "120", "50"]
+
+
+def test_a_short_text_shows_no_wrap_width() -> None:
+    """Two headings of one length in a ten-line text are no evidence of a wrap width."""
+    text = "目录\n第一部分 示例局概况\n第二部分 示例局2024年度部门决算表\n一、收入支出决算总表\n二、收入决算表\n" \
+           "第一部分 示例局概况\n第二部分 示例局2024年度部门决算表\n收入支出决算总表\n收入决算表\n"
+    assert len(joined(text)) == 9
+
+
 def test_a_bare_number_inside_a_page_is_kept() -> None:
     text = WRAPPED + "\n一、收入情况\n120\n二、支出情况\n" + WRAPPED
     assert "120" in joined(text)
