@@ -65,10 +65,11 @@ class Row:
     """One physical line and the layout cues its reader could see (None: no such cue).
 
     `page` counts pages (form feeds in text, pages in a PDF); `full` says the line runs to the
-    wrap width (the next line's first word would not have fitted); `indent` that it starts right of the text block; `gap` that a blank line or a
-    wide vertical space lies before it on the same page; `cell` that the reader knows it is a
-    table cell or row; `soft` that it follows a soft line break inside one source paragraph
-    (Word's Shift+Enter), which always continues.
+    wrap width (the next line's first word would not have fitted; readers usually leave it to
+    the `measure` given to `rebuild`); `indent` that it starts right of the text block; `gap`
+    that a blank line or a wide vertical space lies before it on the same page; `cell` that the
+    reader knows it is a table cell or row; `soft` that it follows a soft line break inside one
+    source paragraph (Word's Shift+Enter), which always continues.
     """
 
     line: Line
