@@ -8,7 +8,10 @@ check, revisions) reads as one. Deleted text (w:delText) and field codes are not
 Paragraphs are numbered 1, 2, … in document order, counting empty paragraphs and the
 paragraphs inside table cells (one per cell), so `¶n` is stable whatever the extraction does.
 Line.line is the same number: Word has no stable line numbers, and a paragraph is one line of
-the document saved as plain text, so a draft and its .txt export agree on every location. A table titled
+the document saved as plain text, so a draft and its .txt export agree on every location.
+Word paragraphs then go through `paragraphs.rebuild` like the lines of a text file: a draft pasted
+from a PDF (one Word paragraph per printed line, page numbers between) gets its paragraphs back,
+while a draft written in Word (no wrap width) keeps one paragraph per Word paragraph. A table titled
 as one of the nine tables (by a paragraph just before it, or by its own first row) becomes a
 Table whose cells refer to `表k!RrCc` (table k of the document, row r, column c); any other
 table is prose: each cell becomes a paragraph.
@@ -21,6 +24,7 @@ from dataclasses import dataclass, field
 from audit.document import Document, Line, Paragraph, Table, UnreadableDocument
 from audit.readers.office_grid import NOTE_RE, Grid, GridCell, build_table, find_tables, row_title
 from audit.readers.office_vet import vet
+from audit.readers.paragraphs import Row, by_characters, rebuild, tab_cells
 
 __all__ = ["read_docx"]
 
@@ -46,7 +50,7 @@ def read_docx(path: str) -> Document:
         raise UnreadableDocument(f"Word 文档已损坏，无法解析 (damaged .docx): {type(exc).__name__}: {exc}") from exc
     if not reader.paragraphs and not reader.tables:
         raise UnreadableDocument("文件为空 (empty document)")
-    return Document(path=path, kind="docx", paragraphs=reader.paragraphs, tables=reader.tables)
+    return Document(path=path, kind="docx", paragraphs=rebuild(tab_cells(reader.rows), by_characters), tables=reader.tables)
 
 
 def paragraph_text(p) -> str:
@@ -71,6 +75,18 @@ class _Reader:
     count: int = 0
     recent: list[str] = field(default_factory=list)
     pending: Table | None = None
+    # What paragraphs.rebuild sees: soft breaks always continue, cells never join, a table between
+    # two paragraphs separates them.
+    rows: list[Row] = field(default_factory=list)
+    after_table: bool = False
+    after_blank: bool = False
+
+    def _rows(self, lines: list[Line], cell: bool) -> None:
+        """An empty paragraph before a line is a blank line, as in a text file."""
+        for i, line in enumerate(lines):
+            gap = (self.after_table or self.after_blank) and i == 0
+            self.rows.append(Row(line, soft=i > 0, cell=cell, gap=gap))
+        self.after_table = self.after_blank = False
 
     def _lines(self, text: str) -> list[Line]:
         """One Line per soft line break, all with this paragraph's number."""
@@ -81,8 +97,10 @@ class _Reader:
     def paragraph(self, text: str) -> None:
         lines = self._lines(text)
         if not lines:
+            self.after_blank = True
             return
         self.paragraphs.append(Paragraph(lines))
+        self._rows(lines, cell=False)
         joined = "".join(ln.text for ln in lines).strip()
         if self.pending is not None:
             if NOTE_RE.match(joined):
@@ -117,11 +135,13 @@ class _Reader:
             self.tables.extend(tables)
             self.pending = tables[-1]
             self.recent = []
+            self.after_table = True
             return
         for text in cell_texts:  # not one of the nine tables: its cells are prose
             lines = self._lines(text)
             if lines:
                 self.paragraphs.append(Paragraph(lines))
+                self._rows(lines, cell=True)
         self.pending = None
 
     def _recognise(self, grid: Grid) -> list[Table]:

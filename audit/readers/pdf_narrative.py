@@ -1,20 +1,26 @@
-"""Group prose lines into paragraphs using the page geometry.
+"""Group prose lines of a PDF into paragraphs: layout cues where the page has them, content always.
 
-PDF lines are soft-wrapped mid-sentence. A paragraph goes on while a line runs to the right
-margin and the next one is neither indented nor a heading (一、 （一） 1. 第X部分); a short line,
-an indent, a heading or a large vertical gap ends it.
+PDF lines are soft-wrapped mid-sentence. Each line becomes a `paragraphs.Row` with the cues the
+page geometry gives: whether it runs to the right edge of the text block (a soft wrap), whether it
+is indented, whether a wide vertical gap lies before it, whether it is split into cells by wide
+gaps (a table row). `paragraphs.rebuild` drops page numbers and running headers and decides from
+those cues and from the text itself (sentence ends, heading and list markers), so a PDF whose
+lines carry no indentation or margin cue — or a hard-wrapped text printed to PDF — still gets its
+paragraphs back.
 """
 
 from __future__ import annotations
 
-import re
+import unicodedata
 
 from audit.document import Line, Paragraph
+from audit.readers.paragraphs import Row, by_characters, first_token, rebuild, rulers
 from audit.readers.pdf_layout import VLine
 
-_HEADING = re.compile(
-    r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+(、|．|\.(?!\d))|第[一二三四五六七八九十\d]+条)"
-)
+_RIGHT_QUANTILE = 0.9
+# Typesetters end full lines up to a few ems short of the edge: brackets and numbers are kept
+# whole, punctuation is compressed or hung (measured on real reports: up to 3 em).
+_SLACK_EM = 4.0
 
 
 def paragraphs(
@@ -24,17 +30,44 @@ def paragraphs(
 
     `captions` (page, line number) are table titles and notes, left out of the margins.
     """
-    margins = _margins(prose, widths, captions)
-    out: list[Paragraph] = []
+    left, right = _margins(prose, widths, captions)
+    rows: list[Row] = []
+    geometry: dict[int, tuple[VLine, float]] = {}
     prev: tuple[int, VLine] | None = None
     for page, ln in prose:
+        w = widths[page - 1]
         line = Line(text=ln.text, line=ln.number, page=page, column=1)
-        if prev is not None and _continues(prev, (page, ln), margins, widths):
-            out[-1].lines.append(line)
-        else:
-            out.append(Paragraph([line]))
+        gap = prev is not None and prev[0] == page and not 0 < ln.y - prev[1].y <= 2.0 * max(ln.size, prev[1].size)
+        far = prev is not None and page not in (prev[0], prev[0] + 1)
+        rows.append(Row(line, page=page, indent=ln.x0 > left[w] + 0.8 * ln.size, gap=gap or far, cell=_cells(ln)))
+        geometry[id(line)] = (ln, right[w])
         prev = (page, ln)
-    return out
+
+    def measure(kept: list[Row]) -> list[bool | None]:
+        """Full by the page geometry or by character count. Where a program wrapped the text
+        (many lines of exactly one length) the geometry gets no slack: there a short line is
+        short, and digits, narrower than CJK, are what the count is for."""
+        by_text = by_characters(kept)
+        slack = 0.0 if any(r.exact for r, m in rulers(kept) if m is len) else _SLACK_EM
+        out: list[bool | None] = []
+        for i, row in enumerate(kept):
+            ln, edge = geometry[id(row.line)]
+            token = first_token(kept[i + 1].line.text) if i + 1 < len(kept) else ""
+            reach = ln.x1 + (_em(token) + slack) * ln.size
+            out.append(bool(token) and (reach > edge or bool(by_text[i])))
+        return out
+
+    return rebuild(rows, measure)
+
+
+def _em(text: str) -> float:
+    """Width of a piece of text in ems: CJK one, everything else about half."""
+    return sum(1.0 if unicodedata.east_asian_width(c) in "WF" else 0.55 for c in text)
+
+
+def _cells(ln: VLine) -> bool:
+    """Fragments apart by more than 1.5 em are cells of a table row, not words of a sentence."""
+    return any(b.x0 - a.x1 > 1.5 * ln.size for a, b in zip(ln.frags, ln.frags[1:], strict=False))
 
 
 def _margins(
@@ -44,14 +77,15 @@ def _margins(
 
     A table note starts at the table's edge, often left of the text block; counted in the left
     margin it would make every continuation line look indented. So captions set the left margin
-    only for a page width without other prose. The right margin counts every line: a wide
-    caption only makes lines look short, which ends paragraphs rather than joining them.
+    only for a page width without other prose. The right edge is where most full lines end (a
+    high quantile, not the maximum): one long table cell or title must not make every line of
+    the page look short.
     """
     left: dict[float, float] = {}
-    right: dict[float, float] = {}
+    ends: dict[float, list[float]] = {}
     for page, ln in prose:
         w = widths[page - 1]
-        right[w] = max(right.get(w, ln.x1), ln.x1)
+        ends.setdefault(w, []).append(ln.x1)
         if (page, ln.number) not in captions:
             left[w] = min(left.get(w, ln.x0), ln.x0)
     fallback: dict[float, float] = {}
@@ -59,21 +93,5 @@ def _margins(
         w = widths[page - 1]
         if w not in left:
             fallback[w] = min(fallback.get(w, ln.x0), ln.x0)
+    right = {w: sorted(xs)[int(_RIGHT_QUANTILE * (len(xs) - 1))] for w, xs in ends.items()}
     return left | fallback, right
-
-
-def _continues(
-    prev: tuple[int, VLine],
-    cur: tuple[int, VLine],
-    margins: tuple[dict[float, float], dict[float, float]],
-    widths: list[float],
-) -> bool:
-    (p_page, p), (c_page, c) = prev, cur
-    size = max(p.size, c.size)
-    if _HEADING.match(c.compact) or c_page not in (p_page, p_page + 1):
-        return False
-    if c_page == p_page and not 0 < c.y - p.y <= 2.0 * size:
-        return False
-    left, right = margins
-    full = p.x1 >= right[widths[p_page - 1]] - 5 * size
-    return full and c.x0 <= left[widths[c_page - 1]] + 0.8 * size

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from audit.document import Document, Line, Paragraph, UnreadableDocument
+from audit.document import Document, Line, UnreadableDocument
+from audit.readers.paragraphs import Row, by_characters, rebuild, tab_cells
 
 
 def decode(data: bytes) -> str:
@@ -60,12 +61,37 @@ def read_text(path: str) -> Document:
         raise UnreadableDocument("是目录而不是文件 (is a directory)") from exc
     except OSError as exc:
         raise UnreadableDocument(f"无法读取文件 (cannot read file): {exc.strerror}") from exc
-    text = decode(data)
-    paragraphs = []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        raw = raw.rstrip("\r")
-        if raw.strip():
-            paragraphs.append(Paragraph([Line(text=raw, line=number, column=1)]))
-    if not paragraphs:
+    rows = text_rows(decode(data))
+    if not rows:
         raise UnreadableDocument("文件为空 (empty file)")
-    return Document(path=path, kind="text", paragraphs=paragraphs)
+    return Document(path=path, kind="text", paragraphs=rebuild(tab_cells(rows), by_characters))
+
+
+def text_rows(text: str) -> list[Row]:
+    """Non-blank lines with their file line number; a form feed starts a page, a blank line
+    leaves a gap, a tab or a deeper indent than most lines marks a first line."""
+    raw_lines = [raw.rstrip("\r") for raw in text.split("\n")]
+    base = _common_indent(raw_lines)
+    rows: list[Row] = []
+    page, blank = 1, False
+    for number, raw in enumerate(raw_lines, start=1):
+        page += raw.count("\f")
+        if not raw.strip():
+            blank = True
+            continue
+        indent = _lead(raw) >= base + 2 or raw.startswith("\t")
+        rows.append(Row(Line(text=raw, line=number, column=1), page=page, gap=blank, indent=indent))
+        blank = False
+    return rows
+
+
+def _lead(raw: str) -> int:
+    """Width of the leading blanks: a full-width space counts two columns."""
+    body = raw.lstrip("\f")
+    n = len(body) - len(body.lstrip(" \u3000"))
+    return n + body[:n].count("\u3000")
+
+
+def _common_indent(lines: list[str]) -> int:
+    leads = [_lead(ln) for ln in lines if ln.strip() and not ln.startswith("\t")]
+    return max(set(leads), key=leads.count) if leads else 0
