@@ -246,7 +246,7 @@ def test_every_figure_keeps_its_line_and_column() -> None:
     start = stream.text.index("10.5")
     loc = stream.location(start, start + 4)
     assert (loc.line, loc.column, loc.end_column, loc.text) == (at + 4, 2, 5, "10.5")
-    facts, _ = extract(doc)
+    facts = extract(doc)
     figure = next(f for f in facts.figures if f.location.text == "10.5")
     assert (figure.location.line, figure.location.column) == (at + 4, 2)
 
@@ -255,7 +255,7 @@ def test_a_number_split_over_two_lines_is_read_whole() -> None:
     text = wrap(BODY, 12) + "\n本年收入合计为12\n0.5万元。"
     doc = Document(path="t.txt", kind="text", paragraphs=rebuild(text_rows(text), by_characters))
     assert len(doc.paragraphs) == 2
-    facts, _ = extract(doc)
+    facts = extract(doc)
     figure = next(f for f in facts.figures if f.location.text == "120.5")
     assert figure.location.line == len(wrap(BODY, 12).split("\n")) + 1
 
