@@ -67,6 +67,7 @@ def extract_tables(doc: Document) -> list[Figure]:
                     continue
                 row_name = f"{row.section}:{row.label}" if row.section else row.label
                 loc = Location(path=table.path or doc.path, page=cell.page or row.page or table.page,
+                               line=cell.line, column=cell.offset,
                                cell=CellRef(table=table.title, row=row_name, column=cell.column),
                                text=cell.text, ref=cell.ref)
                 figures.append(Figure(

@@ -28,6 +28,9 @@ class Frag:
     x1: float
     y: float
     size: float
+    # Text files only: the 1-based line and character column the fragment starts at.
+    line: int | None = None
+    col: int | None = None
 
     @property
     def xc(self) -> float:

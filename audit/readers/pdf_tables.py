@@ -10,14 +10,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from audit.document import Table, TableRow
+from audit.document import Table, TableDoubt, TableRow
 from audit.readers.pdf_header import Column, find_columns, stack_cells
 from audit.readers.pdf_layout import AMOUNT_RE, CODE_RE, Frag, VLine
-from audit.readers.pdf_rows import MARKER_RE, build_rows
+from audit.readers.pdf_rows import MARKER_RE, Tally, build_rows
 from audit.readers.pdf_titles import SECTIONS, header_vocabulary, is_structural, norm
 
 # Total rows share words with headers; on a data baseline they are rows.
 _ROW_WORDS = {"合计", "小计", "总计"}
+_CODE_HEADS = {"类", "款", "项"}
 _EMPTY_RE = re.compile(r"无数据|没有|本表为空|无.{0,30}(收入|支出)")
 
 
@@ -30,6 +31,8 @@ class TableBuilder:
     page: int
     chunks: list[tuple[int, list[VLine]]] = field(default_factory=list)
     note: str | None = None
+    tally: Tally = field(default_factory=Tally)
+    ordered: bool = False  # text copies: amounts placed in order (see Tally.ordered)
 
     def add(self, page: int, line: VLine) -> None:
         if self.chunks and self.chunks[-1][0] == page:
@@ -44,6 +47,7 @@ class TableBuilder:
         boundary: float | None = None
         wrap: dict[str | None, float] = {}
         fallback = "“三公”经费"
+        tally = self.tally = Tally(ordered=self.ordered)
         for page, lines in self.chunks:
             lines = [ln for ln in lines if not _is_unit_line(ln)]
             head_frags, body_frags = self._split(lines, first=page == self.page)
@@ -52,7 +56,9 @@ class TableBuilder:
             if len(names) == 2 and boundary is None:
                 boundary = _boundary(cols, body_frags)
             for name, frags, section_cols in _split_sections(names, boundary, body_frags, cols):
-                rows, wrap[name] = build_rows(frags, section_cols, page, name, fallback, wrap.get(name, 0.0))
+                rows, wrap[name] = build_rows(
+                    frags, section_cols, page, name, fallback, wrap.get(name, 0.0), tally
+                )
                 by_section[name].extend(rows)
         rows = [r for n in names for r in by_section[n]]
         empty_note = None
@@ -60,7 +66,8 @@ class TableBuilder:
             rows = [r for r in rows if r.cells]
             empty_note = self.note
         return Table(
-            title=self.title, rows=rows, table_id=self.table_id, page=self.page, empty_note=empty_note
+            title=self.title, rows=rows, table_id=self.table_id, page=self.page, empty_note=empty_note,
+            doubts=doubts(tally),
         )
 
     def _split(self, lines: list[VLine], first: bool) -> tuple[list[Frag], list[Frag]]:
@@ -99,8 +106,27 @@ class TableBuilder:
                 and not _is_data_frag(f)
             )
         ]
+        # The 类 款 项 line under 科目编码 can come after the first numbers in a text copy.
+        for ln in lines:
+            if len(ln.frags) > 1 and all(f.text in _CODE_HEADS for f in ln.frags):
+                head += [f for f in ln.frags if f not in head]
         ids = {id(f) for f in head}
         return head, [f for f in frags if id(f) not in ids]
+
+
+def doubts(tally: Tally) -> list[TableDoubt]:
+    """Reasons from the geometry: amounts off every header column, or crowded rows.
+
+    A few amounts just outside a narrow header box are normal (a right-aligned number wider than
+    its header word); beyond a fifth of them, columns and headers do not line up.
+    """
+    out = []
+    if len(tally.outside) > max(2, tally.amounts // 5):
+        out.append(TableDoubt("columns", f"{len(tally.outside)}/{tally.amounts}",
+                              tuple(dict.fromkeys(label for label, _ in tally.outside))))
+    if tally.crowded:
+        out.append(TableDoubt("amounts", str(len(tally.crowded)), tuple(dict.fromkeys(tally.crowded))))
+    return out
 
 
 def _is_data_frag(f: Frag) -> bool:
@@ -128,7 +154,9 @@ def _boundary(cols: list[Column], body: list[Frag]) -> float | None:
     left = next((c for c in cols if c.name == "决算数"), None)
     if left is None:
         return None
-    xs = [f.x0 for f in body if f.x0 > left.x1 + 2 or (f.x0 > left.xc and not AMOUNT_RE.match(f.text))]
+    # Amounts are not edges: a wide number of the left half may overhang its header to the right.
+    xs = [f.x0 for f in body if (f.x0 > left.x1 + 2 and (CODE_RE.match(f.text) or not AMOUNT_RE.match(f.text)))
+          or (f.x0 > left.xc and not AMOUNT_RE.match(f.text))]
     return min(xs) - 1 if xs else None
 
 

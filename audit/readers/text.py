@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from audit.document import Document, Line, Paragraph, UnreadableDocument
+from audit.readers.text_tables import read_text_tables
 
 
 def decode(data: bytes) -> str:
@@ -61,11 +62,12 @@ def read_text(path: str) -> Document:
     except OSError as exc:
         raise UnreadableDocument(f"无法读取文件 (cannot read file): {exc.strerror}") from exc
     text = decode(data)
+    numbered = [(n, raw.rstrip("\r")) for n, raw in enumerate(text.split("\n"), start=1)]
+    tables, taken = read_text_tables(numbered)  # table lines are not prose
     paragraphs = []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        raw = raw.rstrip("\r")
-        if raw.strip():
+    for number, raw in numbered:
+        if raw.strip() and number not in taken:
             paragraphs.append(Paragraph([Line(text=raw, line=number, column=1)]))
-    if not paragraphs:
+    if not paragraphs and not tables:
         raise UnreadableDocument("文件为空 (empty file)")
-    return Document(path=path, kind="text", paragraphs=paragraphs)
+    return Document(path=path, kind="text", paragraphs=paragraphs, tables=tables)

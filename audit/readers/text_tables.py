@@ -1,0 +1,160 @@
+"""The nine tables in plain text: a page copied out of a PDF viewer, `pdftotext -layout` output,
+or the page texts of a PDF library (rows of code, name and amounts separated by spaces).
+
+Text lines are turned into the same positioned fragments the PDF reader works on — x is the
+character column, y the line number — so header stacking, wrapped labels and attaching amounts
+to the nearest label are shared with `pdf_tables`. Two things differ from a PDF:
+
+* columns: `pdftotext -layout` places each character in one column whatever its width, while a
+  text editor shows CJK characters two columns wide; both readings are tried and the one whose
+  amounts line up with more header columns is kept;
+* ends: a text file has no page geometry, so a table ends at its note, the next title, a prose
+  line (a long run of text with no gap) or a 第X部分 heading, and pages are only the form feeds.
+
+`read_text_tables(lines)` returns the tables and the line numbers they claim, so the text
+reader can keep table rows out of the prose.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import replace
+
+from audit.document import Table
+from audit.readers.pdf_layout import AMOUNT_RE, CODE_RE, Frag, VLine
+from audit.readers.pdf_pages import NOTE_RE, PART_RE, title_at
+from audit.readers.pdf_tables import TableBuilder
+
+_WORD = re.compile(r"\S+")
+_CODE_HEADS = {"类", "款", "项"}
+_CJK = re.compile(r"[\u3400-\u9fff（）：]")
+# Text geometry in the PDF reader's units (points of a 10-point font): a character column is half
+# an em and a line is half an em, so three lines make the 1.5 em within which wrapped header
+# words and labels are stacked (pdftotext leaves blank or interleaved lines inside tall cells).
+SIZE = 10.0
+COLUMN = 5.0
+PITCH = 5.0
+# Numbers and codes printed in the middle of a tall cell come out on lines of their own above the
+# label (pdftotext orders lines top down): such a line belongs to the next line with words.
+AHEAD = 4
+
+
+def _char_width(ch: str) -> int:
+    return 1
+
+
+def _display_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in {"W", "F"} else 1
+
+
+def _frags(text: str, line: int, width: Callable[[str], int]) -> list[Frag]:
+    """Cells of one text line; x counts columns with `width` per character.
+
+    Every space separates cells (a label split this way is joined again on its baseline), except
+    between single characters: `因 公 出 国` is one word spaced out by the producer.
+    """
+    cols = [0]
+    for ch in text:
+        cols.append(cols[-1] + width(ch))
+    out: list[tuple[int, int, str]] = []
+    spaced = False  # the last cell is a run of single characters one space apart
+    for m in _WORD.finditer(text):
+        start, end, word = m.start(), m.end(), m.group()
+        if out and start - out[-1][1] == 1 and len(word) == 1 and _CJK.match(word):
+            p0, p1, ptext = out[-1]
+            if (spaced or p1 - p0 == 1) and _CJK.match(ptext):
+                out[-1], spaced = (p0, end, ptext + word), True
+                continue
+        out.append((start, end, word))
+        spaced = False
+    y = line * PITCH
+    return [Frag(t, cols[a] * COLUMN, cols[b] * COLUMN, y, SIZE, line, a + 1) for a, b, t in out]
+
+
+def _vlines(lines: list[tuple[int, str]], width: Callable[[str], int]) -> list[VLine]:
+    """Visual lines; a line without words moves onto the next line with words when a blank line
+    separates it from the previous one but not from the next, when it is nearer to the next, or
+    as near and carrying amounts (a code alone between a label and its wrapped end is left where
+    it is: it belongs to both lines)."""
+    out = [VLine(frags, number) for number, text in lines if (frags := _frags(text, number, width))]
+    worded = [ln.number for ln in out if any(_CJK.search(f.text) and f.text not in _CODE_HEADS for f in ln.frags)]
+    ys = {ln.number: ln.y for ln in out}
+    k = 0
+    for ln in out:
+        while k < len(worded) and worded[k] < ln.number:
+            k += 1
+        if k == len(worded) or worded[k] == ln.number or worded[k] - ln.number > AHEAD:
+            continue
+        ahead, behind = worded[k] - ln.number, ln.number - worded[k - 1] if k else AHEAD + 1
+        amounts = any(AMOUNT_RE.match(f.text) and not CODE_RE.match(f.text) for f in ln.frags)
+        gap_behind = k and any(n not in ys for n in range(worded[k - 1] + 1, ln.number))
+        gap_ahead = any(n not in ys for n in range(ln.number + 1, worded[k]))
+        if ahead < behind or (ahead == behind and amounts) or (gap_behind and not gap_ahead):
+            ln.frags = [replace(f, y=ys[worded[k]] - 0.1) for f in ln.frags]
+    return out
+
+
+def _is_prose(ln: VLine, width: float) -> bool:
+    """A run of text longer than half the widest line, with no cell gap in it, is a sentence."""
+    return any(f.x1 - f.x0 > max(0.5 * width, 24 * COLUMN) and not AMOUNT_RE.match(f.text) for f in ln.frags)
+
+
+def _scan(vlines: list[VLine], width: float) -> list[tuple[TableBuilder, list[int]]]:
+    found: list[tuple[TableBuilder, list[int]]] = []
+    open_table: TableBuilder | None = None
+    claimed: list[int] = []
+    for i, ln in enumerate(vlines):
+        table_id = title_at(vlines, i)
+        if table_id:
+            if open_table:
+                found.append((open_table, claimed))
+            open_table, claimed = TableBuilder(table_id, ln.text, 1, ordered=True), [ln.number]
+            continue
+        if open_table is None:
+            continue
+        if NOTE_RE.match(ln.compact):
+            open_table.note = ln.text
+            found.append((open_table, [*claimed, ln.number]))
+            open_table = None
+        elif PART_RE.match(ln.compact) or _is_prose(ln, width):
+            found.append((open_table, claimed))
+            open_table = None
+        else:
+            open_table.add(1, ln)
+            claimed.append(ln.number)
+    if open_table:
+        found.append((open_table, claimed))
+    return found
+
+
+def _unpaged(table: Table, title_line: int) -> Table:
+    """A text file has lines, not pages: places are line and character column."""
+    for row in table.rows:
+        row.page = None
+        row.cells = [replace(c, page=None) for c in row.cells]
+    table.page, table.line = None, title_line
+    return table
+
+
+def read_text_tables(lines: list[tuple[int, str]]) -> tuple[list[Table], set[int]]:
+    """Tables found in numbered text lines, and the numbers of the lines they take.
+
+    Each table is read with both column measures; the reading whose amounts overlap their
+    headers more often wins (crowded rows count against it).
+    """
+    if not any(_CJK.search(t) and "表" in t for _, t in lines):
+        return [], set()
+    best: dict[int, tuple[float, Table, list[int]]] = {}
+    for width in (_char_width, _display_width):
+        vlines = _vlines(lines, width)
+        page_width = max((ln.x1 for ln in vlines), default=0.0)
+        for builder, claimed in _scan(vlines, page_width):
+            table = _unpaged(builder.finish(), claimed[0])
+            t = builder.tally
+            score = t.overlapping - 3 * len(t.crowded) - len(t.outside)
+            if claimed[0] not in best or score > best[claimed[0]][0]:
+                best[claimed[0]] = (score, table, claimed)
+    tables = [best[k][1] for k in sorted(best)]
+    return tables, {n for _, _, claimed in best.values() for n in claimed}
