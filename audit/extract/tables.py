@@ -56,10 +56,19 @@ def row_keys(table: Table) -> list[str]:
 
 
 def extract_tables(doc: Document) -> list[Figure]:
+    """Figures of every recognised table; a doubtful table's figures are kept out of the rules.
+
+    Their source is `table_doubtful` instead of `table`: they are still listed (`extract`, the
+    per-table counts) but no table rule binds them, so a misreading cannot become an error.
+    """
+    from audit.extract.table_doubt import JUDGED, judge
+
     figures: list[Figure] = []
     for table in doc.tables:
         if not table.table_id:
             continue
+        table.doubts = [d for d in table.doubts if d.kind not in JUDGED] + judge(table, doc.kind != "text")
+        source = "table_doubtful" if table.doubts else "table"
         for row, key in zip(table.rows, row_keys(table), strict=True):
             for cell in row.cells:
                 parsed = parse_number(cell.text)
@@ -72,7 +81,7 @@ def extract_tables(doc: Document) -> list[Figure]:
                                text=cell.text, ref=cell.ref)
                 figures.append(Figure(
                     concept=_concept(table.table_id, key, row.label, cell.column), value=parsed.value,
-                    decimals=parsed.decimals, unit=table.unit, location=loc, source="table",
+                    decimals=parsed.decimals, unit=table.unit, location=loc, source=source,
                     table=table.table_id, code=row.code, section=table.title,
                 ))
     return figures
