@@ -104,35 +104,42 @@ def pick_column(frag: Frag, cols: list[Column]) -> Column | None:
     return min(cols, key=lambda c: abs(c.xc - frag.xc))
 
 
-def assign_ordered(frags: list[Frag], cols: list[Column], edges: dict[str, float] | None = None) -> list[Column] | None:
-    """Columns for a row's amounts (left to right) kept in order, nearest centres overall.
+def assign_ordered(
+    frags: list[Frag], cols: list[Column], edges: dict[str, float] | None = None
+) -> list[tuple[Column, float]] | None:
+    """Columns for a row's amounts (left to right) kept in order, each with its misfit in em.
 
     Text copies place numbers only roughly under their headers (pdftotext counts a CJK character
     as one column, an editor as two), but never reorder them: the i-th amount of a row lies in a
-    column right of the (i-1)-th. None when the row has more amounts than columns. `edges` are
-    right edges of columns measured on the table's full rows: right-aligned numbers line up with
-    one another better than with their centred header.
+    column right of the (i-1)-th. A header is centred over its cell and an amount right-aligned
+    in it, so an amount's middle falls between its own header's start and the next header's
+    start; `edges` (right edges measured on the table's rows that fill every column) are used
+    instead where known, since right-aligned numbers line up with one another better than with
+    any header. None when the row has more amounts than columns.
     """
-    edges = edges or {}
-
-    def dist(f: Frag, c: Column) -> float:
-        return abs(f.x1 - edges[c.name]) if c.name in edges else abs(f.xc - c.xc)
-
     m, n = len(frags), len(cols)
     if m > n:
         return None
+    edges = edges or {}
     inf = float("inf")
-    # cost[i][j]: best total distance placing the first i amounts in the first j columns.
+
+    def misfit(f: Frag, j: int) -> float:
+        c = cols[j]
+        if c.name in edges:
+            return abs(f.x1 - edges[c.name]) / f.size
+        lo, hi = c.x0, cols[j + 1].x0 if j + 1 < n else inf
+        return 0.0 if lo <= f.xc < hi else min(abs(f.xc - lo), abs(f.xc - hi)) / f.size
+
+    # cost[i][j]: best total misfit placing the first i amounts in the first j columns.
     cost = [[0.0] * (n + 1)] + [[inf] * (n + 1) for _ in range(m)]
     for i in range(1, m + 1):
         for j in range(i, n + 1):
-            here = cost[i - 1][j - 1] + dist(frags[i - 1], cols[j - 1])
-            cost[i][j] = min(cost[i][j - 1], here)
-    out: list[Column] = []
+            cost[i][j] = min(cost[i][j - 1], cost[i - 1][j - 1] + misfit(frags[i - 1], j - 1))
+    out: list[tuple[Column, float]] = []
     j = n
     for i in range(m, 0, -1):
         while j > i and cost[i][j] == cost[i][j - 1]:
             j -= 1
-        out.append(cols[j - 1])
+        out.append((cols[j - 1], misfit(frags[i - 1], j - 1)))
         j -= 1
     return out[::-1]

@@ -27,7 +27,7 @@ class Tally:
     """What the rows of one table looked like, for judging whether the reading can be trusted."""
 
     amounts: int = 0
-    overlapping: int = 0  # amounts that overlap the header of the column they were given
+    distance: float = 0.0  # text copies: summed misfit of amounts to their columns (assign_ordered)
     # Text copies: place a row's amounts by order (see pdf_header.assign_ordered), not by overlap.
     ordered: bool = False
     # Amounts that overlap no header column (placed at the nearest one), as (label, text).
@@ -88,6 +88,13 @@ def _edges(groups: list[_Group], cols: list[Column]) -> dict[str, float]:
     return {name: sum(xs) / len(xs) for name, xs in seen.items()}
 
 
+def _ambiguous(f: Frag, col: Column, cols: list[Column]) -> bool:
+    if f.overlap(col.x0, col.x1) > 0 or len(cols) < 2:
+        return False
+    d1, d2 = sorted(abs(f.xc - c.xc) for c in cols)[:2]
+    return d2 - d1 < f.size
+
+
 def _code_area(f: Frag, cols: list[Column], tally: Tally | None) -> bool:
     """Text copies do not keep labels aligned: a whole number left of every amount column is a code."""
     return bool(tally and tally.ordered and cols and f.x1 <= cols[0].x0)
@@ -113,6 +120,7 @@ def _group_labels(
     row unless the label above has none yet (a three-line label carries them on its middle line).
     """
     anchors = [f.y for f in (*codes, *amounts)]
+    bare = [y for y in anchors if not any(abs(f.y - y) <= 0.25 * f.size for f in labels)]
     groups: list[_Group] = []
     for f in labels:
         if groups:
@@ -122,7 +130,10 @@ def _group_labels(
             g_anchored = any(g.lines[0].y - 0.75 * f.size <= y <= prev.y + 0.75 * f.size for y in anchors)
             # Text copies keep no widths: a stub of one to three characters under the label is its end.
             stub = ordered and len(f.text) <= 3 and abs(f.x0 - prev.x0) <= f.size
-            if (
+            # ... and the first line of a label whose codes and amounts stand alone on the next
+            # line (a label wrapped around the middle of its cell) starts a row of its own.
+            heads = ordered and g_anchored and any(f.y < y <= f.y + 0.6 * f.size for y in bare)
+            if not heads and (
                 (prev.x1 >= wrap_x1 - 0.6 * prev.size or stub)
                 and 0 < f.y - prev.y <= 1.5 * f.size
                 and not MARKER_RE.match(f.text)
@@ -144,11 +155,15 @@ def _row(
         code, label = glued.group(1), glued.group(2).strip()
     cells = []
     amounts = sorted(g.amounts, key=lambda f: f.x0)
-    placed = (assign_ordered(amounts, cols, edges) if tally.ordered else None) or [pick_column(f, cols) for f in amounts]
-    for f, col in zip(amounts, placed, strict=True):
+    ordered = assign_ordered(amounts, cols, edges) if tally.ordered else None
+    placed = ordered or [(pick_column(f, cols), 0.0) for f in amounts]
+    for f, (col, misfit) in zip(amounts, placed, strict=True):
         tally.amounts += 1
-        tally.overlapping += col is not None and f.overlap(col.x0, col.x1) > 0
-        if col is not None and f.overlap(col.x0, col.x1) <= 0 and col != pick_column(f, cols):
+        tally.distance += misfit
+        # Off its column: in a text copy, two em or more from it; in a PDF, under no header and
+        # about as near to another header's middle (a wide column's amounts may miss a short
+        # centred header, but then they are still clearly nearest to it).
+        if col is not None and (misfit >= 2 if ordered else _ambiguous(f, col, cols)):
             tally.outside.append((label, f.text))
         cells.append(Cell(column=col.name if col else "", text=f.text, page=page, line=f.line, offset=f.col))
     names = [c.column for c in cells]

@@ -19,6 +19,7 @@ from audit.readers.pdf_titles import SECTIONS, header_vocabulary, is_structural,
 # Total rows share words with headers; on a data baseline they are rows.
 _ROW_WORDS = {"合计", "小计", "总计"}
 _CODE_HEADS = {"类", "款", "项"}
+_UNIT_RE = re.compile(r"^单位[：:]\s*(万元|元|千元)?")
 _EMPTY_RE = re.compile(r"无数据|没有|本表为空|无.{0,30}(收入|支出)")
 
 
@@ -48,13 +49,16 @@ class TableBuilder:
         wrap: dict[str | None, float] = {}
         fallback = "“三公”经费"
         tally = self.tally = Tally(ordered=self.ordered)
+        unit = "万元"
         for page, lines in self.chunks:
-            lines = [ln for ln in lines if not _is_unit_line(ln)]
+            unit = next((u for ln in lines if (u := _unit(ln))), None) or unit
+            lines = [ln for ln in lines if not _unit(ln)]
             head_frags, body_frags = self._split(lines, first=page == self.page)
             cols = find_columns(self.table_id, head_frags) or cols
             fallback = _t7_label(head_frags) or fallback
-            if len(names) == 2 and boundary is None:
-                boundary = _boundary(cols, body_frags)
+            if len(names) == 2 and (boundary is None or self.ordered):
+                # Text copies shift columns from page to page: the edge is found again on each.
+                boundary = _boundary(cols, body_frags) or boundary
             for name, frags, section_cols in _split_sections(names, boundary, body_frags, cols):
                 rows, wrap[name] = build_rows(
                     frags, section_cols, page, name, fallback, wrap.get(name, 0.0), tally
@@ -67,7 +71,7 @@ class TableBuilder:
             empty_note = self.note
         return Table(
             title=self.title, rows=rows, table_id=self.table_id, page=self.page, empty_note=empty_note,
-            doubts=doubts(tally),
+            doubts=doubts(tally), unit=unit,
         )
 
     def _split(self, lines: list[VLine], first: bool) -> tuple[list[Frag], list[Frag]]:
@@ -137,8 +141,13 @@ def _is_data(ln: VLine) -> bool:
     return any(_is_data_frag(f) for f in ln.frags)
 
 
-def _is_unit_line(ln: VLine) -> bool:
-    return any(f.text.replace(" ", "").startswith(("单位：", "单位:")) for f in ln.frags)
+def _unit(ln: VLine) -> str | None:
+    """The unit of a `单位：万元` / `单位：元` line (None when the line is not one)."""
+    for f in ln.frags:
+        m = _UNIT_RE.match(f.text.replace(" ", "").replace("\u3000", ""))
+        if m:
+            return m.group(1) or "万元"
+    return None
 
 
 def _t7_label(frags: list[Frag]) -> str | None:

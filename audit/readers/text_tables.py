@@ -26,9 +26,12 @@ from audit.document import Table
 from audit.readers.pdf_layout import AMOUNT_RE, CODE_RE, Frag, VLine
 from audit.readers.pdf_pages import NOTE_RE, PART_RE, title_at
 from audit.readers.pdf_tables import TableBuilder
+from audit.readers.pdf_titles import header_vocabulary, is_structural, norm
+from audit.table_sums import failures
 
 _WORD = re.compile(r"\S+")
 _CODE_HEADS = {"类", "款", "项"}
+_TOTALS = {"合计", "小计", "总计"}
 _CJK = re.compile(r"[\u3400-\u9fff（）：]")
 # Text geometry in the PDF reader's units (points of a 10-point font): a character column is half
 # an em and a line is half an em, so three lines make the 1.5 em within which wrapped header
@@ -76,11 +79,13 @@ def _frags(text: str, line: int, width: Callable[[str], int]) -> list[Frag]:
 def _vlines(lines: list[tuple[int, str]], width: Callable[[str], int]) -> list[VLine]:
     """Visual lines; a line without words moves onto the next line with words when a blank line
     separates it from the previous one but not from the next, when it is nearer to the next, or
-    as near and carrying amounts (a code alone between a label and its wrapped end is left where
-    it is: it belongs to both lines)."""
+    as near, carrying amounts, and either neighbour has numbers of its own. Otherwise it stays
+    between: a label wrapped around the middle of its cell prints its codes and amounts on a
+    line of their own between its two halves."""
     out = [VLine(frags, number) for number, text in lines if (frags := _frags(text, number, width))]
     worded = [ln.number for ln in out if any(_CJK.search(f.text) and f.text not in _CODE_HEADS for f in ln.frags)]
     ys = {ln.number: ln.y for ln in out}
+    anchored = {ln.number: any(AMOUNT_RE.match(f.text) for f in ln.frags) for ln in out}  # codes too
     k = 0
     for ln in out:
         while k < len(worded) and worded[k] < ln.number:
@@ -91,7 +96,9 @@ def _vlines(lines: list[tuple[int, str]], width: Callable[[str], int]) -> list[V
         amounts = any(AMOUNT_RE.match(f.text) and not CODE_RE.match(f.text) for f in ln.frags)
         gap_behind = k and any(n not in ys for n in range(worded[k - 1] + 1, ln.number))
         gap_ahead = any(n not in ys for n in range(ln.number + 1, worded[k]))
-        if ahead < behind or (ahead == behind and amounts) or (gap_behind and not gap_ahead):
+        numbered = anchored.get(worded[k], False) or (k > 0 and anchored.get(worded[k - 1], False))
+        tie = ahead == behind and amounts and numbered
+        if ahead < behind or tie or (gap_behind and not gap_ahead):
             ln.frags = [replace(f, y=ys[worded[k]] - 0.1) for f in ln.frags]
     return out
 
@@ -101,16 +108,22 @@ def _is_prose(ln: VLine, width: float) -> bool:
     return any(f.x1 - f.x0 > max(0.5 * width, 24 * COLUMN) and not AMOUNT_RE.match(f.text) for f in ln.frags)
 
 
-def _scan(vlines: list[VLine], width: float) -> list[tuple[TableBuilder, list[int]]]:
+def _scan(vlines: list[VLine], width: float, pages: dict[int, int]) -> list[tuple[TableBuilder, list[int]]]:
+    """Tables and the lines they claim. A table's page changes at a form feed, and at a header
+    repeated after its rows (pages pasted one after another), so the header is read again."""
     found: list[tuple[TableBuilder, list[int]]] = []
     open_table: TableBuilder | None = None
     claimed: list[int] = []
+    page = bump = 0
+    rows_seen = False
     for i, ln in enumerate(vlines):
         table_id = title_at(vlines, i)
         if table_id:
             if open_table:
                 found.append((open_table, claimed))
-            open_table, claimed = TableBuilder(table_id, ln.text, 1, ordered=True), [ln.number]
+            bump, rows_seen = 0, False
+            page = pages.get(ln.number, 1)
+            open_table, claimed = TableBuilder(table_id, ln.text, page, ordered=True), [ln.number]
             continue
         if open_table is None:
             continue
@@ -122,11 +135,21 @@ def _scan(vlines: list[VLine], width: float) -> list[tuple[TableBuilder, list[in
             found.append((open_table, claimed))
             open_table = None
         else:
-            open_table.add(1, ln)
+            if rows_seen and _header_only(ln, open_table.table_id):
+                bump, rows_seen = bump + 1, False
+            rows_seen = rows_seen or any(AMOUNT_RE.match(f.text) for f in ln.frags)
+            open_table.add(pages.get(ln.number, 1) + bump, ln)
             claimed.append(ln.number)
     if open_table:
         found.append((open_table, claimed))
     return found
+
+
+def _header_only(ln: VLine, table_id: str) -> bool:
+    vocab = header_vocabulary(table_id).split("|")
+    if all(f.text in _CODE_HEADS for f in ln.frags):
+        return False  # pdftotext can print 类 款 项 below the first numbers of the table
+    return all((norm(f.text) in vocab or is_structural(f.text)) and norm(f.text) not in _TOTALS for f in ln.frags)
 
 
 def _unpaged(table: Table, title_line: int) -> Table:
@@ -141,19 +164,25 @@ def _unpaged(table: Table, title_line: int) -> Table:
 def read_text_tables(lines: list[tuple[int, str]]) -> tuple[list[Table], set[int]]:
     """Tables found in numbered text lines, and the numbers of the lines they take.
 
-    Each table is read with both column measures; the reading whose amounts overlap their
-    headers more often wins (crowded rows count against it).
+    Each table is read with both column measures; the reading with fewer crowded rows wins, then
+    the one whose own sums fail less often (a misplaced column breaks most of them, one wrong
+    printed cell only a few, the same in both readings), then the one whose amounts sit nearer
+    the middle of their headers.
     """
     if not any(_CJK.search(t) and "表" in t for _, t in lines):
         return [], set()
-    best: dict[int, tuple[float, Table, list[int]]] = {}
+    pages, page = {}, 1
+    for number, text in lines:
+        page += text.count("\f")
+        pages[number] = page
+    best: dict[int, tuple[tuple[int, int, float], Table, list[int]]] = {}
     for width in (_char_width, _display_width):
         vlines = _vlines(lines, width)
         page_width = max((ln.x1 for ln in vlines), default=0.0)
-        for builder, claimed in _scan(vlines, page_width):
+        for builder, claimed in _scan(vlines, page_width, pages):
             table = _unpaged(builder.finish(), claimed[0])
             t = builder.tally
-            score = t.overlapping - 3 * len(t.crowded) - len(t.outside)
+            score = (-len(t.crowded), -failures(table), -t.distance / max(t.amounts, 1))
             if claimed[0] not in best or score > best[claimed[0]][0]:
                 best[claimed[0]] = (score, table, claimed)
     tables = [best[k][1] for k in sorted(best)]
