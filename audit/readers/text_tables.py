@@ -147,8 +147,10 @@ def _scan(vlines: list[VLine], width: float, pages: dict[int, int]) -> list[tupl
 
 def _header_only(ln: VLine, table_id: str) -> bool:
     vocab = header_vocabulary(table_id).split("|")
-    if all(f.text in _CODE_HEADS for f in ln.frags):
-        return False  # pdftotext can print 类 款 项 below the first numbers of the table
+    if len(ln.frags) < 2 or all(f.text in _CODE_HEADS for f in ln.frags):
+        # A lone word may be the wrapped end of a label (支出); pdftotext can print 类 款 项
+        # below the first numbers of the table.
+        return False
     return all((norm(f.text) in vocab or is_structural(f.text)) and norm(f.text) not in _TOTALS for f in ln.frags)
 
 
