@@ -105,7 +105,7 @@ def pick_column(frag: Frag, cols: list[Column]) -> Column | None:
 
 
 def assign_ordered(
-    frags: list[Frag], cols: list[Column], edges: dict[str, float] | None = None
+    frags: list[Frag], cols: list[Column], edges: dict[str, tuple[str, float]] | None = None
 ) -> list[tuple[Column, float]] | None:
     """Columns for a row's amounts (left to right) kept in order, each with its misfit in em.
 
@@ -113,9 +113,9 @@ def assign_ordered(
     as one column, an editor as two), but never reorder them: the i-th amount of a row lies in a
     column right of the (i-1)-th. A header is centred over its cell and an amount right-aligned
     in it, so an amount's middle falls between its own header's start and the next header's
-    start; `edges` (right edges measured on the table's rows that fill every column) are used
-    instead where known, since right-aligned numbers line up with one another better than with
-    any header. None when the row has more amounts than columns.
+    start; `edges` (where the amounts of the table's rows that fill every column line up: right
+    edge or middle) are used instead where known, since numbers line up with one another better
+    than with any header. None when the row has more amounts than columns.
     """
     m, n = len(frags), len(cols)
     if m > n:
@@ -126,7 +126,8 @@ def assign_ordered(
     def misfit(f: Frag, j: int) -> float:
         c = cols[j]
         if c.name in edges:
-            return abs(f.x1 - edges[c.name]) / f.size
+            attr, x = edges[c.name]
+            return abs(getattr(f, attr) - x) / f.size
         lo, hi = c.x0, cols[j + 1].x0 if j + 1 < n else inf
         return 0.0 if lo <= f.xc < hi else min(abs(f.xc - lo), abs(f.xc - hi)) / f.size
 

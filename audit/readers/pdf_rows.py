@@ -34,6 +34,10 @@ class Tally:
     outside: list[tuple[str, str]] = field(default_factory=list)
     # Rows with two amounts in one column or more amounts than columns: their labels.
     crowded: list[str] = field(default_factory=list)
+    # Text copies: rows with fewer amounts than columns, and whether the rows that fill every
+    # column disagree on where a column is (then a short row cannot be placed by position).
+    short: list[str] = field(default_factory=list)
+    unaligned: bool = False
 
 
 @dataclass
@@ -74,18 +78,30 @@ def build_rows(
     for f in amounts:
         min(groups, key=lambda g: abs(g.y - f.y)).amounts.append(f)
     tally = tally or Tally()
-    edges = _edges(groups, cols) if tally.ordered else {}
+    edges = _edges(groups, cols, tally) if tally.ordered else {}
     return [_row(g, cols, page, section, tally, edges) for g in groups], wrap_x1
 
 
-def _edges(groups: list[_Group], cols: list[Column]) -> dict[str, float]:
-    """Mean right edge of each column's amounts over the rows that fill every column."""
-    seen: dict[str, list[float]] = {}
+def _edges(groups: list[_Group], cols: list[Column], tally: Tally) -> dict[str, tuple[str, float]]:
+    """Where each column's amounts line up, over the rows that fill every column: their right
+    edge (right-aligned numbers) or their middle (centred numbers), whichever agrees better.
+
+    When neither agrees within an em, the copy keeps no column positions (words separated by
+    single spaces) and the edges mean nothing.
+    """
+    seen: dict[str, list[Frag]] = {}
     for g in groups:
         if cols and len(g.amounts) == len(cols):
             for f, c in zip(sorted(g.amounts, key=lambda f: f.x0), cols, strict=True):
-                seen.setdefault(c.name, []).append(f.x1)
-    return {name: sum(xs) / len(xs) for name, xs in seen.items()}
+                seen.setdefault(c.name, []).append(f)
+    out: dict[str, tuple[str, float]] = {}
+    for name, fs in seen.items():
+        spread, attr = min((max(getattr(f, a) for f in fs) - min(getattr(f, a) for f in fs), a) for a in ("x1", "xc"))
+        if spread > fs[0].size:
+            tally.unaligned = True
+            return {}
+        out[name] = (attr, sum(getattr(f, attr) for f in fs) / len(fs))
+    return out
 
 
 def _ambiguous(f: Frag, col: Column, cols: list[Column]) -> bool:
@@ -146,7 +162,8 @@ def _group_labels(
 
 
 def _row(
-    g: _Group, cols: list[Column], page: int, section: str | None, tally: Tally, edges: dict[str, float]
+    g: _Group, cols: list[Column], page: int, section: str | None, tally: Tally,
+    edges: dict[str, tuple[str, float]],
 ) -> TableRow:
     label = " ".join("".join(f.text for f in g.lines).split())
     code = "".join(f.text for f in sorted(g.codes, key=lambda f: f.x0)) or None
@@ -169,5 +186,7 @@ def _row(
     names = [c.column for c in cells]
     if cols and (len(names) > len(cols) or len(set(names)) < len(names)):
         tally.crowded.append(label)
+    elif tally.ordered and 0 < len(names) < len(cols):
+        tally.short.append(label)
     line = g.lines[0].line
     return TableRow(label=label, cells=cells, code=code, section=section, page=page, line=line)

@@ -102,7 +102,7 @@ class TableBuilder:
         head = [
             f
             for f in frags
-            if f.y < top - 0.75 * f.size
+            if f.y < top - (0.1 if self.ordered else 0.75 * f.size)
             or (
                 f.y <= top + 2
                 and norm(f.text) in vocab
@@ -119,7 +119,8 @@ class TableBuilder:
 
 
 def doubts(tally: Tally) -> list[TableDoubt]:
-    """Reasons from the geometry: amounts off every header column, or crowded rows.
+    """Reasons from the geometry: amounts off every header column, crowded rows, or rows with
+    blank cells in a text copy that keeps no column positions (which cell is blank is unknown).
 
     A few amounts just outside a narrow header box are normal (a right-aligned number wider than
     its header word); beyond a fifth of them, columns and headers do not line up.
@@ -130,6 +131,8 @@ def doubts(tally: Tally) -> list[TableDoubt]:
                               tuple(dict.fromkeys(label for label, _ in tally.outside))))
     if tally.crowded:
         out.append(TableDoubt("amounts", str(len(tally.crowded)), tuple(dict.fromkeys(tally.crowded))))
+    if tally.unaligned and tally.short:
+        out.append(TableDoubt("short", str(len(tally.short)), tuple(dict.fromkeys(tally.short))))
     return out
 
 

@@ -32,6 +32,7 @@ from audit.table_sums import failures
 _WORD = re.compile(r"\S+")
 _CODE_HEADS = {"类", "款", "项"}
 _TOTALS = {"合计", "小计", "总计"}
+_SENTENCE = re.compile(r"[，。；！？,;]")
 _CJK = re.compile(r"[\u3400-\u9fff（）：]")
 # Text geometry in the PDF reader's units (points of a 10-point font): a character column is half
 # an em and a line is half an em, so three lines make the 1.5 em within which wrapped header
@@ -104,8 +105,12 @@ def _vlines(lines: list[tuple[int, str]], width: Callable[[str], int]) -> list[V
 
 
 def _is_prose(ln: VLine, width: float) -> bool:
-    """A run of text longer than half the widest line, with no cell gap in it, is a sentence."""
-    return any(f.x1 - f.x0 > max(0.5 * width, 24 * COLUMN) and not AMOUNT_RE.match(f.text) for f in ln.frags)
+    """A run of text with no cell gap in it, longer than half the widest line, that reads as a
+    sentence (punctuation, or longer than any 科目 name) ends a table."""
+    return any(
+        f.x1 - f.x0 > max(0.5 * width, 24 * COLUMN) and (_SENTENCE.search(f.text) or len(f.text) > 40)
+        for f in ln.frags
+    )
 
 
 def _scan(vlines: list[VLine], width: float, pages: dict[int, int]) -> list[tuple[TableBuilder, list[int]]]:
@@ -166,7 +171,8 @@ def _unpaged(table: Table, title_line: int) -> Table:
 def read_text_tables(lines: list[tuple[int, str]]) -> tuple[list[Table], set[int]]:
     """Tables found in numbered text lines, and the numbers of the lines they take.
 
-    Each table is read with both column measures; the reading with fewer crowded rows wins, then
+    Each table is read with both column measures; the reading with fewer doubts wins (crowded
+    rows, amounts off their columns, rows that cannot be placed), then
     the one whose own sums fail less often (a misplaced column breaks most of them, one wrong
     printed cell only a few, the same in both readings), then the one whose amounts sit nearer
     the middle of their headers.
@@ -184,7 +190,7 @@ def read_text_tables(lines: list[tuple[int, str]]) -> tuple[list[Table], set[int
         for builder, claimed in _scan(vlines, page_width, pages):
             table = _unpaged(builder.finish(), claimed[0])
             t = builder.tally
-            score = (-len(t.crowded), -failures(table), -t.distance / max(t.amounts, 1))
+            score = (-len(table.doubts), -failures(table), -t.distance / max(t.amounts, 1))
             if claimed[0] not in best or score > best[claimed[0]][0]:
                 best[claimed[0]] = (score, table, claimed)
     tables = [best[k][1] for k in sorted(best)]
