@@ -11,7 +11,7 @@ Blank cells are not figures: a rule that needs one skips, unless the rule lists 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from dataclasses import replace
 
 from audit.document import Document, Table
 from audit.model import CellRef, Figure, Location
@@ -80,26 +80,26 @@ def extract_tables(doc: Document) -> list[Figure]:
                                line=cell.line, column=cell.offset,
                                cell=CellRef(table=table.title, row=row_name, column=cell.column),
                                text=cell.text, ref=cell.ref)
-                value, decimals, unit = _in_wan(parsed.value, parsed.decimals, table.unit)
                 figures.append(Figure(
-                    concept=_concept(table.table_id, key, row.label, cell.column), value=value,
-                    decimals=decimals, unit=unit, location=loc, source=source,
+                    concept=_concept(table.table_id, key, row.label, cell.column), value=parsed.value,
+                    decimals=parsed.decimals, unit=table.unit, location=loc, source=source,
                     table=table.table_id, code=row.code, section=table.title,
                 ))
     return figures
 
 
-# Tables printed in 元 (or 千元) are compared with the rest of the report in 万元. The scaling is
-# exact in Decimal, and the decimals move with it, so 29,400,500.00 元 stands for the same
-# interval as 2,940.050000 万元; the location keeps the text as printed.
+# A table printed in 元 (or 千元) keeps its figures as printed, so its own sums and messages read
+# as the table does; families that compare it with the narrative or another table (万元) take
+# its figures through `in_wan`. The scaling is exact in Decimal and the decimals move with it, so
+# 29,400,500.00 元 stands for the same interval as 2,940.050000 万元.
 _SCALE = {"元": 4, "千元": 1}
 
 
-def _in_wan(value: Decimal, decimals: int, unit: str) -> tuple[Decimal, int, str]:
-    if unit not in _SCALE:
-        return value, decimals, unit
-    k = _SCALE[unit]
-    return value.scaleb(-k), decimals + k, "万元"
+def in_wan(fig: Figure) -> Figure:
+    if fig.unit not in _SCALE:
+        return fig
+    k = _SCALE[fig.unit]
+    return replace(fig, value=fig.value.scaleb(-k), decimals=fig.decimals + k, unit="万元")
 
 
 # The 三公 table has one row of money, whatever its label (财政拨款“三公”经费, 一般公共预算财政拨款

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from audit.expr import Var, parse, variables
 from audit.extract.paths import canonical
-from audit.extract.tables import column_key
+from audit.extract.tables import column_key, in_wan
 from audit.facts import Facts
 from audit.model import Figure
 from audit.relation import Relation
@@ -25,7 +25,8 @@ from audit.rulebook import Rule
 
 
 def _pair(rule: Rule, a: Figure, b: Figure, op: str = "=") -> Relation:
-    return Relation(rule.id, Var("a"), op, Var("b"), {"a": a, "b": b}, target="a" if op == "=" else None)
+    return Relation(rule.id, Var("a"), op, Var("b"), {"a": in_wan(a), "b": in_wan(b)},
+                    target="a" if op == "=" else None)
 
 
 def cells(rule: Rule, facts: Facts) -> Iterator[Relation]:
@@ -38,7 +39,7 @@ def cells(rule: Rule, facts: Facts) -> Iterator[Relation]:
             fig = facts.find(name, source="table")
             if fig is None:
                 break
-            env[name] = fig
+            env[name] = in_wan(fig)  # a table in 元 meets the others in 万元
         else:
             target = left if isinstance(lhs, Var) and op == "=" else None
             yield Relation(rule.id, lhs, "<=" if op in {"<=", "≤"} else "=", rhs, env, target=target)
