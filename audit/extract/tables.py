@@ -3,7 +3,7 @@
 Row keys are the classification code when the row has one, otherwise the label without its
 numbering (一、) and bracketed remarks; in side-by-side tables the half comes first
 (`T1:收入|总计:决算数`). A label that repeats under a group row (T4's 年初财政拨款结转和结余
-with its 一/二/三 sub-rows) is keyed under that group (`年初财政拨款结转和结余>一般公共预算财政拨款`).
+with its 一/二/三 sub-rows) is keyed under that group (`年初财政拨款结转和结余·一般公共预算财政拨款`).
 Keys avoid the characters the rule expression language uses, so rules/*.yaml can name cells.
 Blank cells are not figures: a rule that needs one skips, unless the rule lists it as optional.
 """
@@ -48,7 +48,7 @@ def row_keys(table: Table) -> list[str]:
             if not numbered(row.label):
                 group[row.section] = key
             elif (row.section, key) in seen and row.section in group:
-                key = f"{group[row.section]}>{key}"
+                key = f"{group[row.section]}·{key}"
             seen.add((row.section, clean(row.label)))
             if row.section:
                 key = f"{clean(row.section)}|{key}"

@@ -71,7 +71,14 @@ def _table_cells(facts: Facts, spec: dict) -> dict[tuple[str, str], Figure]:
 
 
 def rows(rule: Rule, facts: Facts) -> Iterator[Relation]:
-    left, right = _table_cells(facts, rule.params["left"]), _table_cells(facts, rule.params["right"])
+    """`left`/`right`, or a list `pairs_of_tables` of such pairs checked under one rule id."""
+    pairs = rule.params.get("pairs_of_tables") or [{"left": rule.params["left"], "right": rule.params["right"]}]
+    for pair in pairs:
+        yield from _rows(rule, facts, pair["left"], pair["right"])
+
+
+def _rows(rule: Rule, facts: Facts, left_spec: dict, right_spec: dict) -> Iterator[Relation]:
+    left, right = _table_cells(facts, left_spec), _table_cells(facts, right_spec)
     op = rule.params.get("op", "=")
     for ident, a in left.items():
         b = right.get(ident)

@@ -148,7 +148,7 @@ def _group_labels(
             stub = ordered and len(f.text) <= 3 and abs(f.x0 - prev.x0) <= f.size
             # ... and the first line of a label whose codes and amounts stand alone on the next
             # line (a label wrapped around the middle of its cell) starts a row of its own.
-            heads = ordered and g_anchored and any(f.y < y <= f.y + 0.6 * f.size for y in bare)
+            heads = ordered and not stub and g_anchored and any(f.y < y <= f.y + 0.6 * f.size for y in bare)
             if not heads and (
                 (prev.x1 >= wrap_x1 - 0.6 * prev.size or stub)
                 and 0 < f.y - prev.y <= 1.5 * f.size

@@ -44,6 +44,11 @@ def test_pdftotext_layout_reads_the_same_figures_as_the_pdf() -> None:
     t6 = next(t for t in text.tables if t.table_id == "T6")
     assert {r.code: r.label for r in t6.rows}["30212"] == "因公出国（境）费用"  # spaced out, wrapped
 
+    def labels(doc: object) -> dict[tuple[str | None, str], str]:
+        return {(t.table_id, r.code): r.label for t in doc.tables for r in t.rows if r.code}  # type: ignore[attr-defined]
+
+    assert labels(text) == labels(pdf)
+
 
 def test_pdftotext_layout_gives_the_table_findings_of_the_pdf() -> None:
     def table_findings(path: Path) -> list[tuple[str, str, str]]:
