@@ -26,7 +26,7 @@ from audit.document import Table
 from audit.readers.pdf_layout import AMOUNT_RE, CODE_RE, Frag, VLine
 from audit.readers.pdf_pages import NOTE_RE, PART_RE, title_at
 from audit.readers.pdf_tables import TableBuilder
-from audit.readers.pdf_titles import header_vocabulary, is_structural, norm
+from audit.readers.pdf_titles import header_vocabulary, is_structural, match_title, norm
 from audit.table_sums import failures
 
 _WORD = re.compile(r"\S+")
@@ -177,8 +177,8 @@ def read_text_tables(lines: list[tuple[int, str]]) -> tuple[list[Table], set[int
     printed cell only a few, the same in both readings), then the one whose amounts sit nearer
     the middle of their headers.
     """
-    if not any(_CJK.search(t) and "表" in t for _, t in lines):
-        return [], set()
+    if not any("表" in t and match_title("".join(t.split())) for _, t in lines):
+        return [], set()  # most text reports hold no table: keep their reading cheap
     pages, page = {}, 1
     for number, text in lines:
         page += text.count("\f")
