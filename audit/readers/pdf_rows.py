@@ -143,14 +143,19 @@ def _group_labels(
             g = groups[-1]
             prev = g.lines[-1]
             own = any(abs(f.y - y) <= 1.5 for y in anchors)
-            g_anchored = any(g.lines[0].y - 0.75 * f.size <= y <= prev.y + 0.75 * f.size for y in anchors)
+            # A text line is half an em high: there the window must not reach the next line.
+            reach, fill = (0.4, 0.25) if ordered else (0.75, 0.6)
+            g_anchored = any(g.lines[0].y - reach * f.size <= y <= prev.y + reach * f.size for y in anchors)
             # Text copies keep no widths: a stub of one to three characters under the label is its end.
             stub = ordered and len(f.text) <= 3 and abs(f.x0 - prev.x0) <= f.size
             # ... and the first line of a label whose codes and amounts stand alone on the next
             # line (a label wrapped around the middle of its cell) starts a row of its own.
             heads = ordered and not stub and g_anchored and any(f.y < y <= f.y + 0.6 * f.size for y in bare)
-            if not heads and (
-                (prev.x1 >= wrap_x1 - 0.6 * prev.size or stub)
+            # In a copy, a line with numbers of its own continues a label only as its middle line,
+            # which fills the column like the first (a three-line label, numbers in the middle).
+            whole = ordered and own and f.x1 < wrap_x1 - fill * f.size
+            if not heads and not whole and (
+                (prev.x1 >= wrap_x1 - fill * prev.size or stub)
                 and 0 < f.y - prev.y <= 1.5 * f.size
                 and not MARKER_RE.match(f.text)
                 and not (own and g_anchored)

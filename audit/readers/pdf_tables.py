@@ -59,7 +59,7 @@ class TableBuilder:
             if len(names) == 2 and (boundary is None or self.ordered):
                 # Text copies shift columns from page to page: the edge is found again on each.
                 boundary = _boundary(cols, body_frags) or boundary
-            for name, frags, section_cols in _split_sections(names, boundary, body_frags, cols):
+            for name, frags, section_cols in _split_sections(names, boundary, body_frags, cols, self.ordered):
                 rows, wrap[name] = build_rows(
                     frags, section_cols, page, name, fallback, wrap.get(name, 0.0), tally
                 )
@@ -173,12 +173,26 @@ def _boundary(cols: list[Column], body: list[Frag]) -> float | None:
 
 
 def _split_sections(
-    names: tuple[str | None, ...], boundary: float | None, frags: list[Frag], cols: list[Column]
+    names: tuple[str | None, ...], boundary: float | None, frags: list[Frag], cols: list[Column],
+    ordered: bool = False,
 ) -> list[tuple[str | None, list[Frag], list[Column]]]:
     if len(names) == 1 or boundary is None:
         return [(names[0], frags, cols)]
     b = boundary
+    right = {id(f) for f in frags if f.xc >= b}
+    if ordered:  # a text copy may print a right-half code left of the edge: it goes with its name
+        right |= {id(f) for f in frags if CODE_RE.match(f.text) and _named_right(f, frags, b)}
     return [
-        (names[0], [f for f in frags if f.xc < b], [c for c in cols if c.xc < b]),
-        (names[1], [f for f in frags if f.xc >= b], [c for c in cols if c.xc >= b]),
+        (names[0], [f for f in frags if id(f) not in right], [c for c in cols if c.xc < b]),
+        (names[1], [f for f in frags if id(f) in right], [c for c in cols if c.xc >= b]),
     ]
+
+
+def _named_right(code: Frag, frags: list[Frag], edge: float) -> bool:
+    """The next fragment on the code's line — or, for a code alone on its line, on the line just
+    above or below (a name wrapped around it) — is a name right of the halves' edge."""
+    same = [f for f in frags if f.y == code.y and f is not code]
+    near = same or [f for f in frags if 0 < abs(f.y - code.y) <= 0.6 * code.size]
+    after = [f for f in near if f.x0 >= code.x1]
+    nxt = min(after, key=lambda f: f.x0, default=None)
+    return bool(nxt and nxt.xc >= edge and not AMOUNT_RE.match(nxt.text) and nxt.x0 - code.x1 <= 6 * code.size)

@@ -130,3 +130,17 @@ def test_a_copy_without_column_positions_is_doubtful_not_wrong(tmp_path: Path) -
 def test_prose_without_a_table_yields_none(text: str) -> None:
     lines = list(enumerate(text.split("\n"), 1))
     assert read_text_tables(lines) == ([], set())
+
+
+def test_the_blank_template_as_text_has_its_tables_and_no_figures() -> None:
+    """The Shanghai template (pdftotext -layout): nine empty tables, placeholders and wrapped
+    names around their codes, right-half codes printed left of the halves' edge in T6."""
+    path = ROOT / "tests" / "data" / "shanghai-2024-template-pdftotext-layout.txt"
+    doc = read_document(str(path))
+    assert [t.table_id for t in doc.tables] == [f"T{i}" for i in range(1, 10)]
+    assert not _cells(doc.tables) and not [t.doubts for t in doc.tables if t.doubts]
+    t6 = next(t for t in doc.tables if t.table_id == "T6")
+    names = {r.code: r.label for r in t6.rows if r.code}
+    assert names["31007"] == "信息网络及软件购置更新" and names["31013"] == "公务用车购置"
+    found = check_path(str(path), RULES).findings
+    assert not [f for f in found if f.rule.startswith(("T", "X", "C003"))]
