@@ -38,6 +38,7 @@ class Tally:
     # column disagree on where a column is (then a short row cannot be placed by position).
     short: list[str] = field(default_factory=list)
     unaligned: bool = False
+    columns: set[str] = field(default_factory=set)  # the amount columns the header gave
 
 
 @dataclass

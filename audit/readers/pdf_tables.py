@@ -14,7 +14,7 @@ from audit.document import Table, TableDoubt, TableRow
 from audit.readers.pdf_header import Column, find_columns, stack_cells
 from audit.readers.pdf_layout import AMOUNT_RE, CODE_RE, Frag, VLine
 from audit.readers.pdf_rows import MARKER_RE, Tally, build_rows
-from audit.readers.pdf_titles import SECTIONS, header_vocabulary, is_structural, norm
+from audit.readers.pdf_titles import COLUMNS, SECTIONS, header_vocabulary, is_structural, norm
 
 # Total rows share words with headers; on a data baseline they are rows.
 _ROW_WORDS = {"合计", "小计", "总计"}
@@ -55,6 +55,7 @@ class TableBuilder:
             lines = [ln for ln in lines if not _unit(ln)]
             head_frags, body_frags = self._split(lines, first=page == self.page)
             cols = find_columns(self.table_id, head_frags) or cols
+            tally.columns.update(c.name for c in cols)
             fallback = _t7_label(head_frags) or fallback
             if len(names) == 2 and (boundary is None or self.ordered):
                 # Text copies shift columns from page to page: the edge is found again on each.
@@ -71,7 +72,7 @@ class TableBuilder:
             empty_note = self.note
         return Table(
             title=self.title, rows=rows, table_id=self.table_id, page=self.page, empty_note=empty_note,
-            doubts=doubts(tally), unit=unit,
+            doubts=_header_doubt(self.table_id, tally) + doubts(tally), unit=unit,
         )
 
     def _split(self, lines: list[VLine], first: bool) -> tuple[list[Frag], list[Frag]]:
@@ -134,6 +135,18 @@ def doubts(tally: Tally) -> list[TableDoubt]:
     if tally.unaligned and tally.short:
         out.append(TableDoubt("short", str(len(tally.short)), tuple(dict.fromkeys(tally.short))))
     return out
+
+
+def _header_doubt(table_id: str, tally: Tally) -> list[TableDoubt]:
+    """Most amount columns under headers that are none of the table's own: the header was misread
+    (words of several cells run together), so no cell can be named."""
+    if table_id == "T7" or not tally.amounts:
+        return []
+    known = set(COLUMNS.get(table_id, {}).values())
+    unknown = sorted(n for n in tally.columns if n not in known)
+    if len(unknown) > len(tally.columns) - len(unknown):
+        return [TableDoubt("header", "、".join(unknown), tuple(unknown))]
+    return []
 
 
 def _is_data_frag(f: Frag) -> bool:
