@@ -3,13 +3,17 @@ or the page texts of a PDF library (rows of code, name and amounts separated by 
 
 Text lines are turned into the same positioned fragments the PDF reader works on — x is the
 character column, y the line number — so header stacking, wrapped labels and attaching amounts
-to the nearest label are shared with `pdf_tables`. Two things differ from a PDF:
+to the nearest label are shared with `pdf_tables`. What differs from a PDF (docs/pdf.md, “Text
+copies”):
 
 * columns: `pdftotext -layout` places each character in one column whatever its width, while a
-  text editor shows CJK characters two columns wide; both readings are tried and the one whose
-  amounts line up with more header columns is kept;
-* ends: a text file has no page geometry, so a table ends at its note, the next title, a prose
-  line (a long run of text with no gap) or a 第X部分 heading, and pages are only the form feeds.
+  text editor shows CJK characters two columns wide; both readings are tried per table and the
+  one with fewer doubts, then fewer failing own sums, then the better column fit is kept;
+  amounts are placed by order (`pdf_header.assign_ordered`), not by overlap;
+* lines: numbers of a tall cell come on a line of their own; such a line is moved onto the line
+  of words it belongs to (`_vlines`);
+* ends and pages: a table ends at its note, the next title, a 第X部分 heading or a line that reads
+  as a sentence; a form feed or a header repeated after rows starts a new page of the table.
 
 `read_text_tables(lines)` returns the tables and the line numbers they claim, so the text
 reader can keep table rows out of the prose.
