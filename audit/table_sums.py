@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from audit.document import Table
 from audit.intervals import Interval
@@ -46,14 +47,21 @@ class Row:
     lost: bool = False  # its amounts went past the table's edge in a trial shift: unknown, not blank
 
 
+@lru_cache(maxsize=4096)
+def _interval(text: str) -> Interval | None:
+    """Tables repeat their numbers (a 类 and its only 款, a row and its total): parse each once."""
+    parsed = parse_number(text)
+    return None if parsed is None else Interval.of(parsed.value, parsed.decimals)
+
+
 def parse_rows(table: Table) -> list[Row]:
     out = []
     for r in table.rows:
         cells: Cells = {}
         for c in r.cells:
-            parsed = parse_number(c.text)
-            if parsed is not None:
-                cells[c.column] = Interval.of(parsed.value, parsed.decimals)
+            interval = _interval(c.text)
+            if interval is not None:
+                cells[c.column] = interval
         out.append(Row(r.code, r.label, r.section, cells))
     return out
 
@@ -83,7 +91,7 @@ def vertical(rows: list[Row]) -> tuple[int, int]:
     by_code = {r.code: r for r in rows if r.code}
     codes = sorted(by_code)
     columns = {c for r in rows for c in r.cells}
-    tops = [c for c in codes if not any(p != c and c.startswith(p) for p in codes)]
+    tops = [c for c in codes if not any(c[:n] in by_code for n in range(3, len(c)))]
     top_len = min((len(c) for c in tops), default=0)
     groups = [(by_code[p], _children(p, codes)) for p in codes]
     groups += [(r, [c for c in tops if len(c) == top_len]) for r in rows if not r.code and _bare(r.label) in _TOTALS]
