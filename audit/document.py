@@ -47,6 +47,9 @@ class Cell:
     text: str
     page: int | None = None
     ref: str | None = None
+    # Text files: the 1-based line and character column of the number as written.
+    line: int | None = None
+    offset: int | None = None
 
 
 @dataclass
@@ -62,6 +65,25 @@ class TableRow:
     code: str | None = None
     section: str | None = None
     page: int | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class TableDoubt:
+    """Why a table's reading cannot be trusted, noted by the reader or by extraction.
+
+    `kind` is columns (amounts outside every header column), amounts (a row with more amounts
+    than columns, or two in one column), sums (most of the table's own sums fail) or shift
+    (amounts fit the labels only when moved by `offset` rows). `proven` marks a shift that the
+    table's own sums prove is printed that way in the document: a defect of the document, not of
+    the reading. `rows` names the rows concerned, as printed.
+    """
+
+    kind: str
+    detail: str
+    rows: tuple[str, ...] = ()
+    offset: int = 0
+    proven: bool = False
 
 
 @dataclass
@@ -77,6 +99,9 @@ class Table:
     empty_note: str | None = None
     # The file the table came from when several files are checked as one report.
     path: str | None = None
+    # Reasons to doubt the reading; a doubtful table yields no error (see TableDoubt).
+    doubts: list[TableDoubt] = field(default_factory=list)
+    line: int | None = None
 
 
 @dataclass

@@ -8,8 +8,10 @@ outside both stages, so that a family never has to import extraction to spell a 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
+from audit.model import Figure
 from audit.numbers import normalise
 from audit.resources import load_yaml
 
@@ -84,3 +86,22 @@ def numeral(n: int) -> str:
         return "十" if n == 10 else names[n]
     tens, units = divmod(n, 10)
     return ("" if tens == 1 else names[tens]) + "十" + (names[units] if units else "")
+
+
+def numbered(label: str) -> bool:
+    """A row label that starts with its own numbering (一、 (一) 1.): a part of the total below or above it."""
+    return bool(NUMBERING.match(normalise(label)))
+
+# A table printed in 元 (or 千元) keeps its figures as printed, so its own sums and messages read
+# as the table does; families that compare it with the narrative or another table (万元) take
+# its figures through `in_wan`. The scaling is exact in Decimal and the decimals move with it, so
+# 29,400,500.00 元 stands for the same interval as 2,940.050000 万元.
+_SCALE = {"元": 4, "千元": 1}
+
+
+def in_wan(fig: Figure) -> Figure:
+    """The figure in 万元 (exact): how a table in 元 meets the narrative and other tables."""
+    if fig.unit not in _SCALE:
+        return fig
+    k = _SCALE[fig.unit]
+    return replace(fig, value=fig.value.scaleb(-k), decimals=fig.decimals + k, unit="万元")

@@ -34,7 +34,7 @@ APPLIES_TO = ("final", "budget", "both")
 # that budgets and final accounts share.
 FINAL_FAMILIES = frozenset({"structure", "table_tree", "table_columns", "table_cells", "table_rows", "narrative_table",
                             "narrative_items", "empty_table", "performance", "performance_form",
-                            "performance_narrative"})
+                            "performance_narrative", "table_sections", "table_reading"})
 
 
 class RulebookError(ValueError):

@@ -3,7 +3,7 @@
 Row keys are the classification code when the row has one, otherwise the label without its
 numbering (一、) and bracketed remarks; in side-by-side tables the half comes first
 (`T1:收入|总计:决算数`). A label that repeats under a group row (T4's 年初财政拨款结转和结余
-with its 一/二/三 sub-rows) is keyed under that group (`年初财政拨款结转和结余>一般公共预算财政拨款`).
+with its 一/二/三 sub-rows) is keyed under that group (`年初财政拨款结转和结余·一般公共预算财政拨款`).
 Keys avoid the characters the rule expression language uses, so rules/*.yaml can name cells.
 Blank cells are not figures: a rule that needs one skips, unless the rule lists it as optional.
 """
@@ -12,12 +12,8 @@ from __future__ import annotations
 
 from audit.document import Document, Table
 from audit.model import CellRef, Figure, Location
-from audit.names import NUMBERING, clean, column_key
-from audit.numbers import normalise, parse_number
-
-
-def numbered(label: str) -> bool:
-    return bool(NUMBERING.match(normalise(label)))
+from audit.names import clean, column_key, numbered
+from audit.numbers import parse_number
 
 
 def row_keys(table: Table) -> list[str]:
@@ -32,7 +28,7 @@ def row_keys(table: Table) -> list[str]:
             if not numbered(row.label):
                 group[row.section] = key
             elif (row.section, key) in seen and row.section in group:
-                key = f"{group[row.section]}>{key}"
+                key = f"{group[row.section]}·{key}"
             seen.add((row.section, clean(row.label)))
             if row.section:
                 key = f"{clean(row.section)}|{key}"
@@ -41,10 +37,19 @@ def row_keys(table: Table) -> list[str]:
 
 
 def extract_tables(doc: Document) -> list[Figure]:
+    """Figures of every recognised table; a doubtful table's figures are kept out of the rules.
+
+    Their source is `table_doubtful` instead of `table`: they are still listed (`extract`, the
+    per-table counts) but no table rule binds them, so a misreading cannot become an error.
+    """
+    from audit.extract.table_doubt import JUDGED, judge
+
     figures: list[Figure] = []
     for table in doc.tables:
         if not table.table_id:
             continue
+        table.doubts = [d for d in table.doubts if d.kind not in JUDGED] + judge(table, doc.kind != "text")
+        source = "table_doubtful" if table.doubts else "table"
         for row, key in zip(table.rows, row_keys(table), strict=True):
             for cell in row.cells:
                 parsed = parse_number(cell.text)
@@ -52,14 +57,17 @@ def extract_tables(doc: Document) -> list[Figure]:
                     continue
                 row_name = f"{row.section}:{row.label}" if row.section else row.label
                 loc = Location(path=table.path or doc.path, page=cell.page or row.page or table.page,
+                               line=cell.line, column=cell.offset,
                                cell=CellRef(table=table.title, row=row_name, column=cell.column),
                                text=cell.text, ref=cell.ref)
                 figures.append(Figure(
                     concept=_concept(table.table_id, key, row.label, cell.column), value=parsed.value,
-                    decimals=parsed.decimals, unit=table.unit, location=loc, source="table",
+                    decimals=parsed.decimals, unit=table.unit, location=loc, source=source,
                     table=table.table_id, code=row.code, section=table.title,
                 ))
     return figures
+
+
 
 
 # The 三公 table has one row of money, whatever its label (财政拨款“三公”经费, 一般公共预算财政拨款

@@ -14,13 +14,15 @@ from audit.analysis import Analysis
 from audit.expr import Var, parse, variables
 from audit.families.base import Option, Skip
 from audit.model import Figure
+from audit.names import in_wan
 from audit.relation import Relation
 from audit.rulebook import Rule
 
 
 def pair(rule: Rule, a: Figure, b: Figure, op: str = "=") -> Relation:
     """One quantity printed in two places: `a` (the stated one) against `b`."""
-    return Relation(rule.id, Var("a"), op, Var("b"), {"a": a, "b": b}, target="a" if op == "=" else None)
+    return Relation(rule.id, Var("a"), op, Var("b"), {"a": in_wan(a), "b": in_wan(b)},
+                    target="a" if op == "=" else None)
 
 
 def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
@@ -33,7 +35,7 @@ def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
             fig = analysis.find(name, source="table")
             if fig is None:
                 break
-            env[name] = fig
+            env[name] = in_wan(fig)  # a table in 元 meets the others in 万元
         else:
             target = left if isinstance(lhs, Var) and op == "=" else None
             yield Relation(rule.id, lhs, "<=" if op in {"<=", "≤"} else "=", rhs, env, target=target)

@@ -40,7 +40,14 @@ def _table_cells(analysis: Analysis, spec: dict) -> dict[tuple[str, str], Figure
 
 
 def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
-    left, right = _table_cells(analysis, rule.params["left"]), _table_cells(analysis, rule.params["right"])
+    """`left`/`right`, or a list `pairs_of_tables` of such pairs checked under one rule id."""
+    pairs = rule.params["pairs_of_tables"] or [{"left": rule.params["left"], "right": rule.params["right"]}]
+    for spec in pairs:
+        yield from _pairs(rule, analysis, spec["left"], spec["right"])
+
+
+def _pairs(rule: Rule, analysis: Analysis, left_spec: dict, right_spec: dict) -> Iterator[Relation | Skip]:
+    left, right = _table_cells(analysis, left_spec), _table_cells(analysis, right_spec)
     op = rule.params["op"]
     for ident, a in left.items():
         b = right.get(ident)
@@ -53,7 +60,9 @@ def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
 
 # The options a rule of this family takes (checked when the rulebook is loaded).
 OPTIONS: dict[str, Option] = {
-    "left": Option(dict, required=True),
-    "right": Option(dict, required=True),
+    "left": Option(dict),
+    "right": Option(dict),
+    "pairs_of_tables": Option(list, default=()),
     "op": Option(str, choices=("=", "<="), default="="),
 }
+ONE_OF = (("left", "pairs_of_tables"), ("right", "pairs_of_tables"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from audit.readers.pdf_layout import Frag
-from audit.readers.pdf_titles import COLUMNS, T7_GROUPS, T7_MEASURES, is_structural, norm
+from audit.readers.pdf_titles import COLUMNS, STRUCTURAL, T7_GROUPS, T7_MEASURES, is_structural, norm
 
 # Single-character code headers sit under "科目编码" and must not be read as its last line; the
 # same character ending a wrapped column header ("一般公共预算财政拨" / "款") does belong to it.
@@ -37,6 +37,7 @@ def stack_cells(frags: list[Frag]) -> list[list[Frag]]:
             last = cell[-1]
             if (
                 last.text not in _NEVER_STACK
+                and norm("".join(g.text for g in cell)) not in STRUCTURAL
                 and 0 < f.y - last.y <= 1.5 * f.size
                 and f.overlap(last.x0, last.x1) > 0
                 and not (f.text in _NEVER_STACK and is_structural("".join(g.text for g in cell)))
@@ -101,3 +102,45 @@ def pick_column(frag: Frag, cols: list[Column]) -> Column | None:
     if frag.overlap(best.x0, best.x1) > 0:
         return best
     return min(cols, key=lambda c: abs(c.xc - frag.xc))
+
+
+def assign_ordered(
+    frags: list[Frag], cols: list[Column], edges: dict[str, tuple[str, float]] | None = None
+) -> list[tuple[Column, float]] | None:
+    """Columns for a row's amounts (left to right) kept in order, each with its misfit in em.
+
+    Text copies place numbers only roughly under their headers (pdftotext counts a CJK character
+    as one column, an editor as two), but never reorder them: the i-th amount of a row lies in a
+    column right of the (i-1)-th. A header is centred over its cell and an amount right-aligned
+    in it, so an amount's middle falls between its own header's start and the next header's
+    start; `edges` (where the amounts of the table's rows that fill every column line up: right
+    edge or middle) are used instead where known, since numbers line up with one another better
+    than with any header. None when the row has more amounts than columns.
+    """
+    m, n = len(frags), len(cols)
+    if m > n:
+        return None
+    edges = edges or {}
+    inf = float("inf")
+
+    def misfit(f: Frag, j: int) -> float:
+        c = cols[j]
+        if c.name in edges:
+            attr, x = edges[c.name]
+            return abs(getattr(f, attr) - x) / f.size
+        lo, hi = c.x0, cols[j + 1].x0 if j + 1 < n else inf
+        return 0.0 if lo <= f.xc < hi else min(abs(f.xc - lo), abs(f.xc - hi)) / f.size
+
+    # cost[i][j]: best total misfit placing the first i amounts in the first j columns.
+    cost = [[0.0] * (n + 1)] + [[inf] * (n + 1) for _ in range(m)]
+    for i in range(1, m + 1):
+        for j in range(i, n + 1):
+            cost[i][j] = min(cost[i][j - 1], cost[i - 1][j - 1] + misfit(frags[i - 1], j - 1))
+    out: list[tuple[Column, float]] = []
+    j = n
+    for i in range(m, 0, -1):
+        while j > i and cost[i][j] == cost[i][j - 1]:
+            j -= 1
+        out.append((cols[j - 1], misfit(frags[i - 1], j - 1)))
+        j -= 1
+    return out[::-1]

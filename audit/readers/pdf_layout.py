@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pymupdf
-
-# Images are never needed and skipping them keeps get_text("dict") close to plain-text speed.
-_FLAGS = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES
+if TYPE_CHECKING:
+    import pymupdf
 
 AMOUNT_RE = re.compile(r"^[-−]?\(?[-−]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\)?%?$")
 CODE_RE = re.compile(r"^\d{2,7}$")
@@ -28,6 +27,9 @@ class Frag:
     x1: float
     y: float
     size: float
+    # Text files only: the 1-based line and character column the fragment starts at.
+    line: int | None = None
+    col: int | None = None
 
     @property
     def xc(self) -> float:
@@ -76,8 +78,12 @@ class VLine:
 
 def page_frags(page: pymupdf.Page) -> list[Frag]:
     """Split dict lines at cell gaps: a producer may put two table cells into one text line."""
+    import pymupdf  # here, not at import: the text reader shares this module and needs no MuPDF
+
+    # Images are never needed and skipping them keeps get_text("dict") close to plain-text speed.
+    flags = pymupdf.TEXTFLAGS_DICT & ~pymupdf.TEXT_PRESERVE_IMAGES
     frags: list[Frag] = []
-    for block in page.get_text("dict", flags=_FLAGS)["blocks"]:
+    for block in page.get_text("dict", flags=flags)["blocks"]:
         for line in block.get("lines", ()):
             cur: list[dict] = []
             last: dict | None = None  # last span with ink: MuPDF fills gaps with space spans

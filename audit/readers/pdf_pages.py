@@ -14,8 +14,8 @@ from audit.readers.pdf_layout import VLine
 from audit.readers.pdf_tables import TableBuilder
 from audit.readers.pdf_titles import match_title
 
-_NOTE = re.compile(r"^(注|说明|备注)[：:]")
-_PART = re.compile(r"^第[一二三四五六七八九十]+部分")
+NOTE_RE = re.compile(r"^(注|说明|备注)[：:]")
+PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 _HEADISH = ("单位", "项目", "科目", "预算数", "决算数", "经济分类", "功能分类")
 
 
@@ -36,14 +36,14 @@ def split_pages(
             tables.append(open_table.finish())
             open_table = None
         for i, ln in enumerate(lines):
-            table_id = _title_at(lines, i)
+            table_id = title_at(lines, i)
             if table_id:
                 if open_table:
                     tables.append(open_table.finish())
                 open_table = TableBuilder(table_id, ln.text, pno)
                 prose.append((pno, ln))
                 captions.add((pno, ln.number))
-            elif open_table and _NOTE.match(ln.compact):
+            elif open_table and NOTE_RE.match(ln.compact):
                 open_table.note = ln.text
                 tables.append(open_table.finish())
                 open_table = None
@@ -58,7 +58,7 @@ def split_pages(
     return prose, tables, captions
 
 
-def _title_at(lines: list[VLine], i: int) -> str | None:
+def title_at(lines: list[VLine], i: int) -> str | None:
     """A table of contents lists the same titles, but one after another and with no table head."""
     table_id = match_title(lines[i].compact)
     if not table_id:
@@ -73,9 +73,9 @@ def _title_at(lines: list[VLine], i: int) -> str | None:
 
 def _looks_tabular(lines: list[VLine], width: float) -> bool:
     """Prose pages have lines running most of the page width; table cells are short."""
-    if lines and _PART.match(lines[0].compact):
+    if lines and PART_RE.match(lines[0].compact):
         return False
     wide = sum(
-        1 for ln in lines if not _NOTE.match(ln.compact) for f in ln.frags if f.x1 - f.x0 > 0.5 * width
+        1 for ln in lines if not NOTE_RE.match(ln.compact) for f in ln.frags if f.x1 - f.x0 > 0.5 * width
     )
     return wide < 2

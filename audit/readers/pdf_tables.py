@@ -10,14 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from audit.document import Table, TableRow
+from audit.document import Table, TableDoubt, TableRow
 from audit.readers.pdf_header import Column, find_columns, stack_cells
 from audit.readers.pdf_layout import AMOUNT_RE, CODE_RE, Frag, VLine
-from audit.readers.pdf_rows import MARKER_RE, build_rows
-from audit.readers.pdf_titles import SECTIONS, header_vocabulary, is_structural, norm
+from audit.readers.pdf_rows import MARKER_RE, Tally, build_rows
+from audit.readers.pdf_titles import COLUMNS, SECTIONS, header_vocabulary, is_structural, norm
 
 # Total rows share words with headers; on a data baseline they are rows.
 _ROW_WORDS = {"合计", "小计", "总计"}
+_CODE_HEADS = {"类", "款", "项"}
+_UNIT_RE = re.compile(r"^单位[：:]\s*(万元|元|千元)?")
 _EMPTY_RE = re.compile(r"无数据|没有|本表为空|无.{0,30}(收入|支出)")
 
 
@@ -30,6 +32,8 @@ class TableBuilder:
     page: int
     chunks: list[tuple[int, list[VLine]]] = field(default_factory=list)
     note: str | None = None
+    tally: Tally = field(default_factory=Tally)
+    ordered: bool = False  # text copies: amounts placed in order (see Tally.ordered)
 
     def add(self, page: int, line: VLine) -> None:
         if self.chunks and self.chunks[-1][0] == page:
@@ -44,15 +48,22 @@ class TableBuilder:
         boundary: float | None = None
         wrap: dict[str | None, float] = {}
         fallback = "“三公”经费"
+        tally = self.tally = Tally(ordered=self.ordered)
+        unit = "万元"
         for page, lines in self.chunks:
-            lines = [ln for ln in lines if not _is_unit_line(ln)]
+            unit = next((u for ln in lines if (u := _unit(ln))), None) or unit
+            lines = [ln for ln in lines if not _unit(ln)]
             head_frags, body_frags = self._split(lines, first=page == self.page)
             cols = find_columns(self.table_id, head_frags) or cols
+            tally.columns.update(c.name for c in cols)
             fallback = _t7_label(head_frags) or fallback
-            if len(names) == 2 and boundary is None:
-                boundary = _boundary(cols, body_frags)
-            for name, frags, section_cols in _split_sections(names, boundary, body_frags, cols):
-                rows, wrap[name] = build_rows(frags, section_cols, page, name, fallback, wrap.get(name, 0.0))
+            if len(names) == 2 and (boundary is None or self.ordered):
+                # Text copies shift columns from page to page: the edge is found again on each.
+                boundary = _boundary(cols, body_frags) or boundary
+            for name, frags, section_cols in _split_sections(names, boundary, body_frags, cols, self.ordered):
+                rows, wrap[name] = build_rows(
+                    frags, section_cols, page, name, fallback, wrap.get(name, 0.0), tally
+                )
                 by_section[name].extend(rows)
         rows = [r for n in names for r in by_section[n]]
         empty_note = None
@@ -60,7 +71,8 @@ class TableBuilder:
             rows = [r for r in rows if r.cells]
             empty_note = self.note
         return Table(
-            title=self.title, rows=rows, table_id=self.table_id, page=self.page, empty_note=empty_note
+            title=self.title, rows=rows, table_id=self.table_id, page=self.page, empty_note=empty_note,
+            doubts=_header_doubt(self.table_id, tally) + doubts(tally), unit=unit,
         )
 
     def _split(self, lines: list[VLine], first: bool) -> tuple[list[Frag], list[Frag]]:
@@ -91,7 +103,7 @@ class TableBuilder:
         head = [
             f
             for f in frags
-            if f.y < top - 0.75 * f.size
+            if f.y < top - (0.1 if self.ordered else 0.75 * f.size)
             or (
                 f.y <= top + 2
                 and norm(f.text) in vocab
@@ -99,8 +111,42 @@ class TableBuilder:
                 and not _is_data_frag(f)
             )
         ]
+        # The 类 款 项 line under 科目编码 can come after the first numbers in a text copy.
+        for ln in lines:
+            if len(ln.frags) > 1 and all(f.text in _CODE_HEADS for f in ln.frags):
+                head += [f for f in ln.frags if f not in head]
         ids = {id(f) for f in head}
         return head, [f for f in frags if id(f) not in ids]
+
+
+def doubts(tally: Tally) -> list[TableDoubt]:
+    """Reasons from the geometry: amounts off every header column, crowded rows, or rows with
+    blank cells in a text copy that keeps no column positions (which cell is blank is unknown).
+
+    A few amounts just outside a narrow header box are normal (a right-aligned number wider than
+    its header word); beyond a fifth of them, columns and headers do not line up.
+    """
+    out = []
+    if len(tally.outside) > max(2, tally.amounts // 5):
+        out.append(TableDoubt("columns", f"{len(tally.outside)}/{tally.amounts}",
+                              tuple(dict.fromkeys(label for label, _ in tally.outside))))
+    if tally.crowded:
+        out.append(TableDoubt("amounts", str(len(tally.crowded)), tuple(dict.fromkeys(tally.crowded))))
+    if tally.unaligned and tally.short:
+        out.append(TableDoubt("short", str(len(tally.short)), tuple(dict.fromkeys(tally.short))))
+    return out
+
+
+def _header_doubt(table_id: str, tally: Tally) -> list[TableDoubt]:
+    """Most amount columns under headers that are none of the table's own: the header was misread
+    (words of several cells run together), so no cell can be named."""
+    if table_id == "T7" or not tally.amounts:
+        return []
+    known = set(COLUMNS.get(table_id, {}).values())
+    unknown = sorted(n for n in tally.columns if n not in known)
+    if len(unknown) > len(tally.columns) - len(unknown):
+        return [TableDoubt("header", "、".join(unknown), tuple(unknown))]
+    return []
 
 
 def _is_data_frag(f: Frag) -> bool:
@@ -111,8 +157,13 @@ def _is_data(ln: VLine) -> bool:
     return any(_is_data_frag(f) for f in ln.frags)
 
 
-def _is_unit_line(ln: VLine) -> bool:
-    return any(f.text.replace(" ", "").startswith(("单位：", "单位:")) for f in ln.frags)
+def _unit(ln: VLine) -> str | None:
+    """The unit of a `单位：万元` / `单位：元` line (None when the line is not one)."""
+    for f in ln.frags:
+        m = _UNIT_RE.match(f.text.replace(" ", "").replace("\u3000", ""))
+        if m:
+            return m.group(1) or "万元"
+    return None
 
 
 def _t7_label(frags: list[Frag]) -> str | None:
@@ -128,17 +179,33 @@ def _boundary(cols: list[Column], body: list[Frag]) -> float | None:
     left = next((c for c in cols if c.name == "决算数"), None)
     if left is None:
         return None
-    xs = [f.x0 for f in body if f.x0 > left.x1 + 2 or (f.x0 > left.xc and not AMOUNT_RE.match(f.text))]
+    # Amounts are not edges: a wide number of the left half may overhang its header to the right.
+    xs = [f.x0 for f in body if (f.x0 > left.x1 + 2 and (CODE_RE.match(f.text) or not AMOUNT_RE.match(f.text)))
+          or (f.x0 > left.xc and not AMOUNT_RE.match(f.text))]
     return min(xs) - 1 if xs else None
 
 
 def _split_sections(
-    names: tuple[str | None, ...], boundary: float | None, frags: list[Frag], cols: list[Column]
+    names: tuple[str | None, ...], boundary: float | None, frags: list[Frag], cols: list[Column],
+    ordered: bool = False,
 ) -> list[tuple[str | None, list[Frag], list[Column]]]:
     if len(names) == 1 or boundary is None:
         return [(names[0], frags, cols)]
     b = boundary
+    right = {id(f) for f in frags if f.xc >= b}
+    if ordered:  # a text copy may print a right-half code left of the edge: it goes with its name
+        right |= {id(f) for f in frags if CODE_RE.match(f.text) and _named_right(f, frags, b)}
     return [
-        (names[0], [f for f in frags if f.xc < b], [c for c in cols if c.xc < b]),
-        (names[1], [f for f in frags if f.xc >= b], [c for c in cols if c.xc >= b]),
+        (names[0], [f for f in frags if id(f) not in right], [c for c in cols if c.xc < b]),
+        (names[1], [f for f in frags if id(f) in right], [c for c in cols if c.xc >= b]),
     ]
+
+
+def _named_right(code: Frag, frags: list[Frag], edge: float) -> bool:
+    """The next fragment on the code's line — or, for a code alone on its line, on the line just
+    above or below (a name wrapped around it) — is a name right of the halves' edge."""
+    same = [f for f in frags if f.y == code.y and f is not code]
+    near = same or [f for f in frags if 0 < abs(f.y - code.y) <= 0.6 * code.size]
+    after = [f for f in near if f.x0 >= code.x1]
+    nxt = min(after, key=lambda f: f.x0, default=None)
+    return bool(nxt and nxt.xc >= edge and not AMOUNT_RE.match(nxt.text) and nxt.x0 - code.x1 <= 6 * code.size)

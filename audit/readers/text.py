@@ -10,6 +10,7 @@ from pathlib import Path
 
 from audit.document import Document, Line, UnreadableDocument
 from audit.readers.paragraphs import Row, by_characters, rebuild, tab_cells
+from audit.readers.text_tables import read_text_tables
 
 
 def decode(data: bytes) -> str:
@@ -61,22 +62,27 @@ def read_text(path: str) -> Document:
         raise UnreadableDocument("是目录而不是文件 (is a directory)") from exc
     except OSError as exc:
         raise UnreadableDocument(f"无法读取文件 (cannot read file): {exc.strerror}") from exc
-    rows = text_rows(decode(data))
-    if not rows:
+    text = decode(data)
+    numbered = [(n, raw.rstrip("\r")) for n, raw in enumerate(text.split("\n"), start=1)]
+    tables, taken = read_text_tables(numbered)  # table lines are not prose
+    rows = text_rows(text, skip=taken)
+    if not rows and not tables:
         raise UnreadableDocument("文件为空 (empty file)")
-    return Document(path=path, kind="text", paragraphs=rebuild(tab_cells(rows), by_characters))
+    paragraphs = rebuild(tab_cells(rows), by_characters) if rows else []
+    return Document(path=path, kind="text", paragraphs=paragraphs, tables=tables)
 
 
-def text_rows(text: str) -> list[Row]:
+def text_rows(text: str, skip: set[int] | frozenset[int] = frozenset()) -> list[Row]:
     """Non-blank lines with their file line number; a form feed starts a page, a blank line
-    leaves a gap, a tab or a deeper indent than most lines marks a first line."""
+    leaves a gap, a tab or a deeper indent than most lines marks a first line. Lines in `skip`
+    (read as table rows) are not prose; they still count for pages."""
     raw_lines = [raw.rstrip("\r") for raw in text.split("\n")]
     base = _common_indent(raw_lines)
     rows: list[Row] = []
     page, blank = 1, False
     for number, raw in enumerate(raw_lines, start=1):
         page += raw.count("\f")
-        if not raw.strip():
+        if not raw.strip() or number in skip:
             blank = True
             continue
         indent = _lead(raw) >= base + 2 or raw.startswith("\t")
