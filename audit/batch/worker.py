@@ -16,12 +16,10 @@ from multiprocessing.connection import Connection
 
 from audit.batch.faults import Faults, inject
 from audit.batch.identity import identify
-from audit.batch.inputs import grouping_module
 from audit.batch.record import ReportRecord, failed, from_result
-from audit.document import UnreadableDocument
 from audit.model import DocumentResult
 from audit.pipeline import check_document
-from audit.readers import read_document
+from audit.reading import read_report
 from audit.rulebook import Rule, load_rules
 
 
@@ -50,42 +48,21 @@ def check_unit(index: int, paths: tuple[str, ...], rules: list[Rule], lang: str 
     try:
         for path in paths:
             inject(faults or {}, path)
-        result = _check_group(list(paths), rules, lang) if len(paths) > 1 else _check_file(paths[0], rules, lang)
+        result = check_with_identity(list(paths), rules, lang)
     except Exception as exc:  # stage boundary: a checker bug on one report must not end the worker
         return failed(index, paths, "crashed", f"检查失败 (check failed): {type(exc).__name__}: {exc}",
                       time.perf_counter() - start)
     return from_result(index, paths, result, time.perf_counter() - start)
 
 
-def _check_file(path: str, rules: list[Rule], lang: str) -> DocumentResult:
-    """pipeline.check_path, keeping the read Document long enough to find who filed it."""
-    try:
-        doc = read_document(path)
-    except UnreadableDocument as exc:
-        return DocumentResult(path=path, status="unreadable", error=str(exc))
-    except Exception as exc:  # same stage boundary and wording as pipeline.check_path
-        return DocumentResult(path=path, status="unreadable",
-                              error=f"读取失败 (reader failed): {type(exc).__name__}: {exc}")
-    result = check_document(doc, rules, lang)
-    result.department, result.year = identify(line.text for line in doc.lines())
-    return result
-
-
-def _check_group(paths: list[str], rules: list[Rule], lang: str) -> DocumentResult:
-    """A narrative with its tables, checked by audit.grouping as one report."""
-    grouping = grouping_module()
-    if grouping is None:  # the supervisor only groups when the module exists
-        raise RuntimeError("audit.grouping is not installed")
-    result = grouping.check_as_one(paths, rules, lang)
-    if result.department is None and result.year is None:
-        for path in paths:
-            try:
-                doc = read_document(path)
-            except UnreadableDocument:  # the check already reported the file; identity is a nicety
-                continue
-            result.department, result.year = identify(line.text for line in doc.lines())
-            if result.department or result.year:
-                break
+def check_with_identity(paths: list[str], rules: list[Rule], lang: str = "zh") -> DocumentResult:
+    """pipeline.check_document on the one Document audit.reading read, which also says who filed
+    the report and for which year: each file is read once."""
+    reading = read_report(paths)
+    if reading.document is None:
+        return reading.unreadable()
+    result = check_document(reading.document, rules, lang)
+    result.department, result.year = identify(line.text for line in reading.document.lines())
     return result
 
 

@@ -1,0 +1,99 @@
+"""One way to read a report: from one file, a folder, or several files read as one.
+
+`check`, `extract`, `batch` and `--as-one-report` all read through `read_report`, so there is a
+single stage boundary where anything a reader raises (UnreadableDocument, or a bug in a reader
+library: IndexError, KeyError, MemoryError…) becomes a reason a user can read, and every file
+is read exactly once per check. Nothing above this module catches reader exceptions.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from audit import readers
+from audit.document import Document, UnreadableDocument
+from audit.model import DocumentResult
+
+log = logging.getLogger(__name__)
+
+__all__ = ["MAX_FILE_BYTES", "Reading", "read_report"]
+
+NO_FILES = "文件夹中没有报告文件 (no report files)"
+# Larger inputs are refused before any reader sees them (README, "Limits"): a real disclosure is
+# a few MB, and a 100 MB PDF or workbook would take minutes and gigabytes. Settable for tests
+# and unusual archives through BUDGET_AUDIT_MAX_MB.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ENV = "BUDGET_AUDIT_MAX_MB"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A report as read: its name ("a.docx + b.xlsx" for several files) and either the Document
+    or the reason it could not be read."""
+
+    name: str
+    document: Document | None = None
+    error: str | None = None
+
+    def unreadable(self) -> DocumentResult:
+        return DocumentResult(path=self.name, status="unreadable", error=self.error)
+
+
+def read_report(paths: Sequence[str]) -> Reading:
+    """Read one report. A single file is read as itself; a folder or several paths are expanded
+    (audit.grouping.expand) and merged into one Document. The first unreadable file makes the
+    whole report unreadable, its reason prefixed with the file when the report has several."""
+    from audit.grouping import expand, merge
+
+    folder = any(os.path.isdir(p) for p in paths)
+    files = expand(list(paths)) if folder or len(paths) > 1 else list(paths)
+    if not files:
+        return Reading(name=" + ".join(paths), error=NO_FILES)
+    name = " + ".join(files)
+    single = len(files) == 1 and not folder
+    docs: list[Document] = []
+    for f in files:
+        doc, error = read_file(f)
+        if doc is None:
+            return Reading(name=name, error=error if single else f"{f}: {error}")
+        docs.append(doc)
+    return Reading(name=name, document=docs[0] if single else merge(docs, name))
+
+
+def read_file(path: str) -> tuple[Document | None, str | None]:
+    """(Document, None) or (None, reason): the stage boundary for one file."""
+    try:
+        too_big = _too_big(path)
+        if too_big:
+            return None, too_big
+        return readers.read_document(path), None
+    except UnreadableDocument as exc:
+        return None, str(exc)
+    except Exception as exc:  # stage boundary: a reader bug must not stop the run
+        log.debug("reader crashed on %s", path, exc_info=True)
+        return None, f"读取失败 (reader failed): {type(exc).__name__}: {exc}"
+
+
+def max_file_bytes() -> int:
+    raw = os.environ.get(MAX_ENV, "").strip()
+    try:
+        return int(float(raw) * 1024 * 1024) if raw else MAX_FILE_BYTES
+    except (ValueError, OverflowError):
+        return MAX_FILE_BYTES
+
+
+def _too_big(path: str) -> str | None:
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        return None  # the reader says why (missing, permission) in its own words
+    limit = max_file_bytes()
+    if size <= limit:
+        return None
+    mb, cap = size / 1024 / 1024, limit / 1024 / 1024
+    return (f"文件过大：{mb:.1f} MB，超过上限 {cap:g} MB（可用环境变量 {MAX_ENV} 调整）"
+            f" (file too large: {mb:.1f} MB, limit {cap:g} MB; set {MAX_ENV} to change)")
