@@ -52,6 +52,7 @@ def merge(docs: list[Document], path: str) -> Document:
                                           claim=None if f.claim is None else f.claim + claim_shift))
         merged.parents.update({c + shift: h + shift for c, h in doc.parents.items()})
         merged.claims.update({c + claim_shift: replace(info, id=c + claim_shift) for c, info in doc.claims.items()})
+        merged.notes.extend(f"{doc.path}: {note}" for note in doc.notes)
     merged.pages = sum(d.pages or 0 for d in docs) or None
     return merged
 

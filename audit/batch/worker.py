@@ -8,7 +8,6 @@ nothing here tries to be clever about failures beyond the pipeline's own stage b
 
 from __future__ import annotations
 
-import os
 import resource
 import signal
 import time
@@ -26,7 +25,6 @@ from audit.rulebook import Rule, load_rules
 def worker_main(conn: Connection, lang: str, faults: Faults) -> None:
     """Process entry point. Ctrl-C is the supervisor's to handle, so the worker ignores it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _quiet_mupdf()
     rules = load_rules()
     while True:
         try:
@@ -64,13 +62,3 @@ def check_with_identity(paths: list[str], rules: list[Rule], lang: str = "zh") -
     result = check_document(reading.document, rules, lang)
     result.department, result.year = identify(line.text for line in reading.document.lines())
     return result
-
-
-def _quiet_mupdf() -> None:
-    """MuPDF prints format warnings to stderr, which would tear through the progress bar."""
-    if os.environ.get("BUDGET_AUDIT_MUPDF_WARNINGS"):
-        return
-    import pymupdf
-
-    pymupdf.TOOLS.mupdf_display_errors(False)
-    pymupdf.TOOLS.mupdf_display_warnings(False)
