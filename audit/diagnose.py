@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from audit.intervals import quantize
 from audit.model import Figure
+from audit.numbers import representable
 from audit.relation import Verdict, check, solve
 
 BAD = {"fail"}
@@ -64,7 +65,8 @@ def _solutions(v: Verdict, fig: Figure, by_fig: dict[int, list[Verdict]]) -> lis
         for n, f in other.relation.env.items():
             if f.index == fig.index:
                 value = solve(other.relation, n)
-                if value is not None:
+                # A value that could not be written as a figure (∞, 1E+40) is no suggestion.
+                if value is not None and representable(value, decimals):
                     values.append(quantize(value, decimals))
     return list(dict.fromkeys(values))
 
