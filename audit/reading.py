@@ -17,17 +17,22 @@ from pathlib import Path
 from audit import readers
 from audit.document import Document, UnreadableDocument
 from audit.model import DocumentResult
+from audit.numbers import NUMBER, normalise
 
 log = logging.getLogger(__name__)
 
-__all__ = ["MAX_FILE_BYTES", "Reading", "read_report"]
+__all__ = ["MAX_FILE_BYTES", "MAX_NUMBERS", "Reading", "count_numbers", "read_report"]
 
 NO_FILES = "文件夹中没有报告文件 (no report files)"
-# Larger inputs are refused before any reader sees them (README, "Limits"): a real disclosure is
-# a few MB, and a 100 MB PDF or workbook would take minutes and gigabytes. Settable for tests
-# and unusual archives through BUDGET_AUDIT_MAX_MB.
-MAX_FILE_BYTES = 50 * 1024 * 1024
+# Larger files are refused before any reader sees them (README, "Limits"): a real disclosure is
+# a few MB; a 500-page PDF of 73 MB reads in seconds. Settable through BUDGET_AUDIT_MAX_MB.
+MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_ENV = "BUDGET_AUDIT_MAX_MB"
+# More numbers than this in one report are refused after reading, before extraction: checking
+# grows faster than the count (a figure restated n times is in n² relations), and 100,000 took
+# 35 s and 1 GB (README, "Limits"). A 500-page report holds about 15,000.
+MAX_NUMBERS = 50_000
+MAX_NUMBERS_ENV = "BUDGET_AUDIT_MAX_NUMBERS"
 
 
 @dataclass(frozen=True)
@@ -61,7 +66,9 @@ def read_report(paths: Sequence[str]) -> Reading:
         if doc is None:
             return Reading(name=name, error=error if single else f"{f}: {error}")
         docs.append(doc)
-    return Reading(name=name, document=docs[0] if single else merge(docs, name))
+    document = docs[0] if single else merge(docs, name)
+    return Reading(name=name, document=document) if (error := _too_many_numbers(document)) is None \
+        else Reading(name=name, error=error)
 
 
 def read_file(path: str) -> tuple[Document | None, str | None]:
@@ -78,12 +85,34 @@ def read_file(path: str) -> tuple[Document | None, str | None]:
         return None, f"读取失败 (reader failed): {type(exc).__name__}: {exc}"
 
 
-def max_file_bytes() -> int:
-    raw = os.environ.get(MAX_ENV, "").strip()
+def _setting(env: str, default: int, scale: int = 1) -> int:
+    """A limit from the environment (a positive number), else the default."""
+    raw = os.environ.get(env, "").strip()
     try:
-        return int(float(raw) * 1024 * 1024) if raw else MAX_FILE_BYTES
+        value = int(float(raw) * scale) if raw else default
     except (ValueError, OverflowError):
-        return MAX_FILE_BYTES
+        return default
+    return value if value > 0 else default
+
+
+def max_file_bytes() -> int:
+    return _setting(MAX_ENV, MAX_FILE_BYTES, 1024 * 1024)
+
+
+def count_numbers(doc: Document) -> int:
+    """Runs of digits in the prose plus filled table cells: what extraction will have to place."""
+    prose = sum(len(NUMBER.findall(normalise(ln.text))) for ln in doc.lines())
+    cells = sum(1 for t in doc.tables for row in t.rows for c in row.cells if c.text.strip())
+    return prose + cells + len(doc.figures)
+
+
+def _too_many_numbers(doc: Document) -> str | None:
+    limit = _setting(MAX_NUMBERS_ENV, MAX_NUMBERS)
+    n = count_numbers(doc)
+    if n <= limit:
+        return None
+    return (f"数字过多：{n} 个，超过上限 {limit}（可用环境变量 {MAX_NUMBERS_ENV} 调整）"
+            f" (too many numbers: {n}, limit {limit}; set {MAX_NUMBERS_ENV} to change)")
 
 
 def _too_big(path: str) -> str | None:

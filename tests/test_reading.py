@@ -114,3 +114,16 @@ def test_a_file_over_the_size_limit_is_refused_before_reading(monkeypatch: pytes
     result = check_path(two[0], RULES)
     assert result.status == "unreadable" and "file too large" in (result.error or "") and MAX_ENV in result.error
     assert calls == []
+
+
+def test_a_report_with_too_many_numbers_is_refused_with_its_reason(monkeypatch: pytest.MonkeyPatch,
+                                                                   tmp_path: Path) -> None:
+    from audit.reading import MAX_NUMBERS_ENV
+
+    path = tmp_path / "many.txt"
+    path.write_text("，".join(f"项目支出{i}.00万元" for i in range(300)) + "。", encoding="utf-8")
+    monkeypatch.setenv(MAX_NUMBERS_ENV, "200")
+    refused = check_path(str(path), RULES)
+    assert refused.status == "unreadable" and "too many numbers: 300, limit 200" in (refused.error or "")
+    monkeypatch.setenv(MAX_NUMBERS_ENV, "300")
+    assert check_path(str(path), RULES).status == "checked"
