@@ -21,18 +21,26 @@ from audit.numbers import NUMBER, normalise
 
 log = logging.getLogger(__name__)
 
-__all__ = ["MAX_FILE_BYTES", "MAX_NUMBERS", "Reading", "count_numbers", "read_report"]
+__all__ = ["MAX_FILE_BYTES", "MAX_NUMBERS", "Reading", "count_characters", "count_numbers", "read_report"]
 
 NO_FILES = "文件夹中没有报告文件 (no report files)"
 # Larger files are refused before any reader sees them (README, "Limits"): a real disclosure is
 # a few MB; a 500-page PDF of 73 MB reads in seconds. Settable through BUDGET_AUDIT_MAX_MB.
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_ENV = "BUDGET_AUDIT_MAX_MB"
+# A text or figures file this large holds at least 8 million characters (UTF-8 uses at most 4
+# bytes for one), far over MAX_CHARACTERS: refused before reading rather than after a second and
+# a gigabyte per 10 MB of reading.
+MAX_TEXT_FILE_BYTES = 32 * 1024 * 1024
 # More numbers than this in one report are refused after reading, before extraction: checking
 # grows faster than the count (a figure restated n times is in n² relations), and 100,000 took
 # 35 s and 1 GB (README, "Limits"). A 500-page report holds about 15,000.
 MAX_NUMBERS = 50_000
 MAX_NUMBERS_ENV = "BUDGET_AUDIT_MAX_NUMBERS"
+# Likewise for the length of the text: a report is about 100,000 characters, a 500-page one
+# about 150,000 (measured); 100 MB of prose would take minutes and gigabytes to split into sentences.
+MAX_CHARACTERS = 2_000_000
+MAX_CHARACTERS_ENV = "BUDGET_AUDIT_MAX_CHARACTERS"
 
 
 @dataclass(frozen=True)
@@ -67,7 +75,7 @@ def read_report(paths: Sequence[str]) -> Reading:
             return Reading(name=name, error=error if single else f"{f}: {error}")
         docs.append(doc)
     document = docs[0] if single else merge(docs, name)
-    return Reading(name=name, document=document) if (error := _too_many_numbers(document)) is None \
+    return Reading(name=name, document=document) if (error := _too_large(document)) is None \
         else Reading(name=name, error=error)
 
 
@@ -106,13 +114,22 @@ def count_numbers(doc: Document) -> int:
     return prose + cells + len(doc.figures)
 
 
-def _too_many_numbers(doc: Document) -> str | None:
-    limit = _setting(MAX_NUMBERS_ENV, MAX_NUMBERS)
-    n = count_numbers(doc)
-    if n <= limit:
-        return None
-    return (f"数字过多：{n} 个，超过上限 {limit}（可用环境变量 {MAX_NUMBERS_ENV} 调整）"
-            f" (too many numbers: {n}, limit {limit}; set {MAX_NUMBERS_ENV} to change)")
+def count_characters(doc: Document) -> int:
+    return sum(len(ln.text) for ln in doc.lines()) + sum(
+        len(c.text) for t in doc.tables for row in t.rows for c in row.cells)
+
+
+def _too_large(doc: Document) -> str | None:
+    """The reason a document read is too large to check, or None."""
+    chars, char_limit = count_characters(doc), _setting(MAX_CHARACTERS_ENV, MAX_CHARACTERS)
+    if chars > char_limit:
+        return (f"文本过长：{chars} 个字符，超过上限 {char_limit}（可用环境变量 {MAX_CHARACTERS_ENV} 调整）"
+                f" (text too long: {chars} characters, limit {char_limit}; set {MAX_CHARACTERS_ENV} to change)")
+    n, limit = count_numbers(doc), _setting(MAX_NUMBERS_ENV, MAX_NUMBERS)
+    if n > limit:
+        return (f"数字过多：{n} 个，超过上限 {limit}（可用环境变量 {MAX_NUMBERS_ENV} 调整）"
+                f" (too many numbers: {n}, limit {limit}; set {MAX_NUMBERS_ENV} to change)")
+    return None
 
 
 def _too_big(path: str) -> str | None:
@@ -121,8 +138,10 @@ def _too_big(path: str) -> str | None:
     except OSError:
         return None  # the reader says why (missing, permission) in its own words
     limit = max_file_bytes()
+    if readers.sniff(path) in {"text", "figures"}:
+        limit = min(limit, max(MAX_TEXT_FILE_BYTES, 4 * _setting(MAX_CHARACTERS_ENV, MAX_CHARACTERS)))
     if size <= limit:
         return None
     mb, cap = size / 1024 / 1024, limit / 1024 / 1024
-    return (f"文件过大：{mb:.1f} MB，超过上限 {cap:g} MB（可用环境变量 {MAX_ENV} 调整）"
-            f" (file too large: {mb:.1f} MB, limit {cap:g} MB; set {MAX_ENV} to change)")
+    return (f"文件过大：{mb:.1f} MB，超过上限 {cap:g} MB（可用环境变量 {MAX_ENV} / {MAX_CHARACTERS_ENV} 调整）"
+            f" (file too large: {mb:.1f} MB, limit {cap:g} MB; set {MAX_ENV} or {MAX_CHARACTERS_ENV} to change)")

@@ -127,3 +127,14 @@ def test_a_report_with_too_many_numbers_is_refused_with_its_reason(monkeypatch: 
     assert refused.status == "unreadable" and "too many numbers: 300, limit 200" in (refused.error or "")
     monkeypatch.setenv(MAX_NUMBERS_ENV, "300")
     assert check_path(str(path), RULES).status == "checked"
+
+
+def test_a_report_with_too_much_text_is_refused_with_its_reason(monkeypatch: pytest.MonkeyPatch,
+                                                                tmp_path: Path) -> None:
+    from audit.reading import MAX_CHARACTERS_ENV
+
+    path = tmp_path / "long.txt"
+    path.write_text("本部门认真贯彻落实各项工作。\n" * 100, encoding="utf-8")
+    monkeypatch.setenv(MAX_CHARACTERS_ENV, "1000")
+    refused = check_path(str(path), RULES)
+    assert refused.status == "unreadable" and "text too long: 1400 characters, limit 1000" in (refused.error or "")
