@@ -34,11 +34,11 @@ MAX_ENV = "BUDGET_AUDIT_MAX_MB"
 MAX_TEXT_FILE_BYTES = 32 * 1024 * 1024
 # More numbers than this in one report are refused after reading, before extraction: checking
 # grows faster than the count (a figure restated n times is in n² relations), and 100,000 took
-# 35 s and 1 GB (README, "Limits"). A 500-page report holds about 15,000.
+# 35 s of CPU and 1 GB (README, "Limits"). A 500-page report held 6,740.
 MAX_NUMBERS = 50_000
 MAX_NUMBERS_ENV = "BUDGET_AUDIT_MAX_NUMBERS"
-# Likewise for the length of the text: a report is about 100,000 characters, a 500-page one
-# about 150,000 (measured); 100 MB of prose would take minutes and gigabytes to split into sentences.
+# Likewise for the length of the text: the county report is 12,600 characters, a 500-page PDF
+# 150,000; 100 MB of prose would take minutes and gigabytes to split into sentences.
 MAX_CHARACTERS = 2_000_000
 MAX_CHARACTERS_ENV = "BUDGET_AUDIT_MAX_CHARACTERS"
 
@@ -75,8 +75,10 @@ def read_report(paths: Sequence[str]) -> Reading:
             return Reading(name=name, error=error if single else f"{f}: {error}")
         docs.append(doc)
     document = docs[0] if single else merge(docs, name)
-    return Reading(name=name, document=document) if (error := _too_large(document)) is None \
-        else Reading(name=name, error=error)
+    too_large = _too_large(document)
+    if too_large:
+        return Reading(name=name, error=too_large)
+    return Reading(name=name, document=document)
 
 
 def read_file(path: str) -> tuple[Document | None, str | None]:
