@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,13 +18,13 @@ from pathlib import Path
 from audit import readers
 from audit.document import Document, UnreadableDocument
 from audit.model import DocumentResult
-from audit.numbers import NUMBER, normalise
 
 log = logging.getLogger(__name__)
 
 __all__ = ["MAX_FILE_BYTES", "MAX_NUMBERS", "Reading", "count_characters", "count_numbers", "read_report"]
 
-NO_FILES = "文件夹中没有报告文件 (no report files)"
+_DIGIT_RUN = re.compile(r"[0-9\uff10-\uff19]+(?:[,.，．][0-9\uff10-\uff19]+)*")
+NO_FILES = "目录（文件夹）中没有报告文件 (no report files in the folder)"
 # Larger files are refused before any reader sees them (README, "Limits"): a real disclosure is
 # a few MB; a 500-page PDF of 73 MB reads in seconds. Settable through BUDGET_AUDIT_MAX_MB.
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -110,8 +111,9 @@ def max_file_bytes() -> int:
 
 
 def count_numbers(doc: Document) -> int:
-    """Runs of digits in the prose plus filled table cells: what extraction will have to place."""
-    prose = sum(len(NUMBER.findall(normalise(ln.text))) for ln in doc.lines())
+    """Runs of digits in the prose (with their separators: 1,244.19 is one) plus filled table
+    cells: what extraction will have to place. One regex over the joined text, ~2 ms a report."""
+    prose = len(_DIGIT_RUN.findall("\n".join(ln.text for ln in doc.lines())))
     cells = sum(1 for t in doc.tables for row in t.rows for c in row.cells if c.text.strip())
     return prose + cells + len(doc.figures)
 

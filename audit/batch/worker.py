@@ -3,7 +3,7 @@
 The worker speaks a tiny protocol over its own pipe — `(index, paths)` in, a ReportRecord out,
 `None` to stop — so the supervisor always knows which report a worker holds and can kill just
 that worker when it hangs or dies. Reading a file can hang or crash in native code (MuPDF), so
-nothing here tries to be clever about failures beyond the pipeline's own stage boundary.
+nothing here tries to be clever about failures beyond audit.reading's stage boundary.
 """
 
 from __future__ import annotations
