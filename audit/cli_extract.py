@@ -8,10 +8,15 @@ Exit codes follow `check`: 2 when an input could not be read (the others are sti
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import click
 
 from audit.figures_io import FORMATS
+
+if TYPE_CHECKING:
+    from audit.reading import Reading
 
 
 @click.command()
@@ -24,19 +29,18 @@ from audit.figures_io import FORMATS
 def extract(paths: tuple[str, ...], fmt: str, output: str | None, as_one_report: bool) -> None:
     """列出报告中提取的全部数字，可人工核对后再检查。List every figure, for review and `check`."""
     from audit import figures_io
-    from audit.document import UnreadableDocument
     from audit.extract import extract as extract_figures
 
     if fmt == "xlsx" and not output:
         raise click.UsageError("--format xlsx 需要 --output 文件 (xlsx needs --output FILE)")
     rows: list[dict] = []
     failed = False
-    for path, doc in _documents(list(paths), as_one_report):
-        if isinstance(doc, UnreadableDocument):
-            click.echo(f"{path}: 无法读取 (unreadable): {doc}", err=True)
+    for reading in _documents(list(paths), as_one_report):
+        if reading.document is None:
+            click.echo(f"{reading.name}: 无法读取 (unreadable): {reading.error}", err=True)
             failed = True
             continue
-        rows += figures_io.figure_rows(extract_figures(doc), path)
+        rows += figures_io.figure_rows(extract_figures(reading.document), reading.name)
     if output:
         figures_io.write(rows, fmt, output)
     else:
@@ -44,24 +48,11 @@ def extract(paths: tuple[str, ...], fmt: str, output: str | None, as_one_report:
     sys.exit(2 if failed else 0)
 
 
-def _documents(paths: list[str], as_one: bool):
-    """(name, Document or the UnreadableDocument that stopped it) per report, in the order given."""
-    from audit.document import UnreadableDocument
-    from audit.grouping import expand, merge
-    from audit.readers import read_document
+def _documents(paths: list[str], as_one: bool) -> Iterator[Reading]:
+    """One Reading per report, in the order given: all paths as one, or each path (a folder is
+    one report, as in `check`)."""
+    from audit.reading import read_report
 
-    groups = [expand(paths)] if as_one else [[p] for p in paths]
+    groups = [paths] if as_one else [[p] for p in paths]
     for group in groups:
-        name = " + ".join(group)
-        docs = []
-        for p in group:
-            try:
-                docs.append(read_document(p))
-            except UnreadableDocument as exc:
-                yield name, UnreadableDocument(f"{p}: {exc}" if as_one else str(exc))
-                break
-            except Exception as exc:  # stage boundary, as in pipeline.check_path
-                yield name, UnreadableDocument(f"{p}: 读取失败 (reader failed): {type(exc).__name__}: {exc}")
-                break
-        else:
-            yield name, docs[0] if not as_one else merge(docs, name)
+        yield read_report(group)

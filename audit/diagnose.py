@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from audit.intervals import quantize
 from audit.model import Figure
+from audit.numbers import representable
 from audit.relation import Verdict, check, solve
 
 BAD = {"fail"}
@@ -27,21 +28,31 @@ class Diagnosis:
     value: Decimal | None
 
 
+# Bounds that keep diagnosis linear in the size of a document (issue 14: a text of a thousand
+# figures took minutes, cubic in how often a quantity is restated). A figure in more relations
+# than MAX_RELATIONS is corroborated or contradicted so often that no single value is a
+# credible suggestion for it; a figure tries at most MAX_CANDIDATES values, this relation's first.
+MAX_RELATIONS = 40
+MAX_CANDIDATES = 8
+
+
 def diagnose(verdicts: list[Verdict]) -> dict[int, Diagnosis]:
     """Map id(verdict) of each failed verdict to its suspect figure and suggested value."""
-    by_fig: dict[int, list[Verdict]] = defaultdict(list)
-    for v in verdicts:
-        for f in v.relation.env.values():
-            by_fig[f.index].append(v)
+    search = _Search(verdicts)
     out: dict[int, Diagnosis] = {}
     for v in verdicts:
         if v.status not in BAD:
             continue
         best: tuple[tuple, Diagnosis] | None = None
         for name, fig in v.relation.env.items():
-            for value in _solutions(v, fig, by_fig):
-                scored = _score(v, name, fig, value, by_fig)
-                if scored is not None and (best is None or scored[0] > best[0]):
+            if len(search.by_fig[fig.index]) > MAX_RELATIONS:
+                continue
+            for value in search.solutions(v, fig):
+                fixes = search.repairs(fig, value)
+                if fixes is None:
+                    continue
+                scored = ((fixes, name == v.relation.target, -len(search.by_fig[fig.index])), Diagnosis(fig, value))
+                if best is None or scored[0] > best[0]:
                     best = scored
         if best is not None:
             out[id(v)] = best[1]
@@ -52,33 +63,57 @@ def diagnose(verdicts: list[Verdict]) -> dict[int, Diagnosis]:
     return out
 
 
-def _solutions(v: Verdict, fig: Figure, by_fig: dict[int, list[Verdict]]) -> list[Decimal]:
-    """Values for `fig` that would satisfy each failed relation it is in, this one first.
+class _Search:
+    """The relations each figure is in, with solving and re-checking done once per figure and
+    value however many failed relations ask."""
 
-    A suggestion is written with as many decimals as the figures it is compared with (a 0.3
-    stated against a table's 2,961.68 should read 2961.68, not 2961.7).
-    """
-    values: list[Decimal] = []
-    decimals = max([fig.decimals] + [f.decimals for f in v.relation.env.values() if f.unit == fig.unit])
-    for other in [v] + [o for o in by_fig[fig.index] if o is not v and o.status in BAD]:
-        for n, f in other.relation.env.items():
-            if f.index == fig.index:
-                value = solve(other.relation, n)
-                if value is not None:
-                    values.append(quantize(value, decimals))
-    return list(dict.fromkeys(values))
+    def __init__(self, verdicts: list[Verdict]) -> None:
+        self.by_fig: dict[int, list[Verdict]] = defaultdict(list)
+        for v in verdicts:
+            for f in v.relation.env.values():
+                self.by_fig[f.index].append(v)
+        self._solved: dict[tuple[int, str], Decimal | None] = {}
+        self._repairs: dict[tuple[int, str], int | None] = {}
 
+    def solutions(self, v: Verdict, fig: Figure) -> list[Decimal]:
+        """Values for `fig` that would satisfy each failed relation it is in, this one first.
 
-def _score(v: Verdict, name: str, fig: Figure, value: Decimal,
-           by_fig: dict[int, list[Verdict]]) -> tuple[tuple, Diagnosis] | None:
-    """How many failed relations `fig = value` repairs, or None if it breaks one that held."""
-    candidate = replace(fig, value=value)
-    fixes = 0
-    for other in by_fig[fig.index]:
-        names = [n for n, f in other.relation.env.items() if f.index == fig.index]
-        after = check(other.relation, {n: candidate for n in names}).status
-        if other.status in BAD and after not in BAD:
-            fixes += 1
-        elif after in BAD:
-            return None
-    return (fixes, name == v.relation.target, -len(by_fig[fig.index])), Diagnosis(fig, value)
+        A suggestion is written with as many decimals as the figures it is compared with (a 0.3
+        stated against a table's 2,961.68 should read 2961.68, not 2961.7).
+        """
+        values: dict[Decimal, None] = {}
+        decimals = max([fig.decimals] + [f.decimals for f in v.relation.env.values() if f.unit == fig.unit])
+        for other in [v] + [o for o in self.by_fig[fig.index] if o is not v and o.status in BAD]:
+            for n, f in other.relation.env.items():
+                value = self._solve(other, n) if f.index == fig.index else None
+                # A value that could not be written as a figure (∞, 1E+40) is no suggestion.
+                if value is not None and representable(value, decimals):
+                    values.setdefault(quantize(value, decimals), None)
+                    if len(values) >= MAX_CANDIDATES:
+                        return list(values)
+        return list(values)
+
+    def _solve(self, v: Verdict, name: str) -> Decimal | None:
+        key = (id(v), name)
+        if key not in self._solved:
+            self._solved[key] = solve(v.relation, name)
+        return self._solved[key]
+
+    def repairs(self, fig: Figure, value: Decimal) -> int | None:
+        """How many failed relations `fig = value` repairs, or None if it breaks one that held."""
+        key = (fig.index, str(value))
+        if key not in self._repairs:
+            self._repairs[key] = self._count_repairs(fig, value)
+        return self._repairs[key]
+
+    def _count_repairs(self, fig: Figure, value: Decimal) -> int | None:
+        candidate = replace(fig, value=value)
+        fixes = 0
+        for other in self.by_fig[fig.index]:
+            names = [n for n, f in other.relation.env.items() if f.index == fig.index]
+            after = check(other.relation, {n: candidate for n in names}).status
+            if other.status in BAD and after not in BAD:
+                fixes += 1
+            elif after in BAD:
+                return None
+        return fixes

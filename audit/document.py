@@ -118,6 +118,9 @@ class Document:
     # Links among those figures: figure index → head index, and claim id → claim attributes.
     parents: dict[int, int] = field(default_factory=dict)
     claims: dict[int, Any] = field(default_factory=dict)
+    # What the reader library said about the file (MuPDF repairs, broken streams): kept here,
+    # never printed, since only the report may go to stdout.
+    notes: list[str] = field(default_factory=list)
 
     def lines(self) -> list[Line]:
         return [ln for p in self.paragraphs for ln in p.lines]

@@ -9,15 +9,12 @@ finding still says which file a figure is in; the merged report is named "a.docx
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 from pathlib import Path
 
-from audit.document import Document, Paragraph, UnreadableDocument
+from audit.document import Document, Paragraph
 from audit.model import DocumentResult
 from audit.rulebook import Rule
-
-log = logging.getLogger(__name__)
 
 __all__ = ["check_as_one", "expand", "group_report_files", "merge"]
 
@@ -57,30 +54,16 @@ def merge(docs: list[Document], path: str) -> Document:
                                           claim=None if f.claim is None else f.claim + claim_shift))
         merged.parents.update({c + shift: h + shift for c, h in doc.parents.items()})
         merged.claims.update({c + claim_shift: replace(info, id=c + claim_shift) for c, info in doc.claims.items()})
+        merged.notes.extend(f"{doc.path}: {note}" for note in doc.notes)
     merged.pages = sum(d.pages or 0 for d in docs) or None
     return merged
 
 
 def check_as_one(paths: list[str], rules: list[Rule], lang: str = "zh", kind: str | None = None) -> DocumentResult:
     """Read every file (folders expanded) and check them as one report; any unreadable file stops it."""
-    from audit.pipeline import check_document
-    from audit.readers import read_document
+    from audit.pipeline import check_report
 
-    files = expand(paths)
-    name = " + ".join(files)
-    if not files:
-        return DocumentResult(path=" + ".join(paths), status="unreadable", error="文件夹中没有报告文件 (no report files)")
-    docs = []
-    for f in files:
-        try:
-            docs.append(read_document(f))
-        except UnreadableDocument as exc:
-            return DocumentResult(path=name, status="unreadable", error=f"{f}: {exc}")
-        except Exception as exc:  # stage boundary, as in pipeline.check_path
-            log.debug("reader crashed on %s", f, exc_info=True)
-            return DocumentResult(path=name, status="unreadable",
-                                  error=f"{f}: 读取失败 (reader failed): {type(exc).__name__}: {exc}")
-    return check_document(merge(docs, name), rules, lang, kind)
+    return check_report(list(paths), rules, lang, kind)
 
 
 def _stem(path: str) -> str:

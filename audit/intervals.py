@@ -10,7 +10,7 @@ round either way (half-up or half-even), so the lenient reading avoids false ala
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Literal
 
 RoundingMode = Literal["round", "truncate"]
@@ -93,12 +93,23 @@ def unit_of(decimals: int) -> Decimal:
 
 
 def quantize(value: Decimal, decimals: int) -> Decimal:
-    """Round half up to `decimals`: how the tool writes a suggested value."""
-    from decimal import ROUND_HALF_UP
+    """Round half up to `decimals`: how the tool writes a suggested value.
 
-    return value.quantize(unit_of(decimals), rounding=ROUND_HALF_UP)
+    Exact whatever the size of `value`: the context is widened to hold every digit (the default
+    28 digits would raise InvalidOperation on a 400-digit or 1E+40 value). An infinite or NaN
+    value cannot be written and raises ValueError, which no caller lets through to the user.
+    """
+    if not value.is_finite():
+        raise ValueError(f"cannot round a non-finite value: {value}")
+    with localcontext() as ctx:
+        ctx.prec = max(ctx.prec, value.adjusted() + decimals + 2)
+        ctx.Emax = max(ctx.Emax, value.adjusted() + 1)
+        ctx.Emin = min(ctx.Emin, -decimals - 1)
+        return value.quantize(unit_of(decimals), rounding=ROUND_HALF_UP)
 
 
 def fmt(value: Decimal, decimals: int) -> str:
+    if not value.is_finite():
+        return str(value)
     q = quantize(value, decimals)
     return f"{q:.{decimals}f}" if decimals > 0 else str(q.to_integral_value())

@@ -1,21 +1,21 @@
 """read → extract → evaluate → findings, for one document at a time.
 
-This is the stage boundary where anything a reader raises becomes an "unreadable" result with
-its reason, so one bad file never stops a run and users never see a traceback.
+Reading goes through audit.reading.read_report, the one stage boundary where anything a reader
+raises becomes an "unreadable" result with its reason, so one bad file never stops a run and
+users never see a traceback.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import replace
 
 from audit.analysis import Analysis
-from audit.document import Document, UnreadableDocument
+from audit.document import Document
 from audit.engine import evaluate
 from audit.extract import extract
 from audit.model import DocumentResult, Finding
-from audit.readers import read_document
+from audit.reading import read_report
 from audit.rulebook import Rule
 
 log = logging.getLogger(__name__)
@@ -26,25 +26,22 @@ SECTION_OTHER = "（其他）"
 def run_check(paths: list[str], rules: list[Rule], lang: str = "zh", as_one_report: bool = False,
               kind: str | None = None) -> list[DocumentResult]:
     """Check each path in the order given; with `as_one_report`, read them all as one report.
+    A folder is one report (a .docx narrative with its .xlsx tables), checked as such.
     `kind` (final | budget) overrides the kind each report states about itself."""
-    from audit.grouping import check_as_one
-
-    if as_one_report:
-        return [check_as_one(paths, rules, lang, kind)]
-    # A folder is one report (a .docx narrative with its .xlsx tables), checked as such.
-    return [check_as_one([p], rules, lang, kind) if os.path.isdir(p) else check_path(p, rules, lang, kind)
-            for p in paths]
+    groups = [list(paths)] if as_one_report else [[p] for p in paths]
+    return [check_report(group, rules, lang, kind) for group in groups]
 
 
 def check_path(path: str, rules: list[Rule], lang: str = "zh", kind: str | None = None) -> DocumentResult:
-    try:
-        doc = read_document(path)
-    except UnreadableDocument as exc:
-        return DocumentResult(path=path, status="unreadable", error=str(exc))
-    except Exception as exc:  # stage boundary: a reader bug must not stop the run
-        log.debug("reader crashed on %s", path, exc_info=True)
-        return DocumentResult(path=path, status="unreadable", error=f"读取失败 (reader failed): {type(exc).__name__}: {exc}")
-    return check_document(doc, rules, lang, kind)
+    return check_report([path], rules, lang, kind)
+
+
+def check_report(paths: list[str], rules: list[Rule], lang: str = "zh", kind: str | None = None) -> DocumentResult:
+    """One report from one or several paths, read once (audit.reading), then checked."""
+    reading = read_report(paths)
+    if reading.document is None:
+        return reading.unreadable()
+    return check_document(reading.document, rules, lang, kind)
 
 
 def check_document(doc: Document, rules: list[Rule], lang: str = "zh", kind: str | None = None) -> DocumentResult:

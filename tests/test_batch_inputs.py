@@ -52,9 +52,11 @@ def test_grouping_module_is_used_when_present(monkeypatch: pytest.MonkeyPatch) -
     assert group(["a.docx", "a.xlsx", "b.pdf"]) == [("a.docx", "a.xlsx"), ("b.pdf",)]
 
 
-def test_grouping_module_lookup_uses_importlib(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(inputs.importlib.util, "find_spec", lambda name: None)
-    assert inputs.grouping_module() is None
+def test_grouping_module_is_the_package_module_imported_plainly() -> None:
+    import audit.grouping
+
+    assert inputs.grouping_module() is audit.grouping
+    assert "importlib" not in Path(inputs.__file__).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("lines", "expected"), [

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -58,3 +61,42 @@ def test_rows_do_not_keep_findings(tmp_path: Path) -> None:
         assert "findings" not in row
         assert all(isinstance(v, str | int | float | list | type(None)) for v in row.values())
         assert len(spool.findings(0)) == row["errors"] + row["warnings"] + row["infos"]
+
+
+def _kill(slot: pool._Slot) -> None:
+    os.kill(slot.proc.pid, signal.SIGKILL)
+    slot.proc.join(timeout=10)
+
+
+def test_a_worker_killed_from_outside_costs_only_its_report(tmp_path: Path) -> None:
+    """As the kernel's OOM killer would: SIGKILL to a busy worker gives its report a row with the
+    reason at once (not after --timeout), and every finished record is kept."""
+    units = _copies(tmp_path, ["big.txt", "ok1.txt", "ok2.txt", "ok3.txt", "ok4.txt"])
+    supervisor = pool.Supervisor(jobs=2, timeout=120, faults=parse("hang=big.txt"))
+    records = []
+    start = time.monotonic()
+    for record in supervisor.run(units):
+        if not records:
+            (busy,) = [s for s in supervisor.slots if s.task is not None and s.task[0] == 0]
+            _kill(busy)
+        records.append(record)
+    by_index = {r.index: r for r in records}
+    assert sorted(by_index) == [0, 1, 2, 3, 4] and len(records) == 5
+    assert by_index[0].outcome == "crashed" and "signal 9" in (by_index[0].reason or "")
+    assert "memory" in (by_index[0].reason or "")
+    assert all(by_index[i].outcome == "checked" for i in range(1, 5))
+    assert time.monotonic() - start < 60
+
+
+def test_a_worker_killed_while_idle_is_replaced_and_no_report_is_blamed(tmp_path: Path) -> None:
+    units = _copies(tmp_path, [f"r{i}.txt" for i in range(5)])
+    supervisor = pool.Supervisor(jobs=2, timeout=120)
+    records = []
+    for record in supervisor.run(units):
+        if not records:
+            for slot in supervisor.slots:
+                if slot.task is None:
+                    _kill(slot)
+        records.append(record)
+    assert sorted(r.index for r in records) == [0, 1, 2, 3, 4]
+    assert {r.outcome for r in records} == {"checked"}

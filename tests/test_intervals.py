@@ -115,3 +115,12 @@ def test_suggested_values_round_half_up() -> None:
     assert quantize(Decimal("8.525"), 2) == Decimal("8.53")
     assert fmt(Decimal("86.2037"), 0) == "86"
     assert fmt(Decimal("6.6114"), 2) == "6.61"
+
+
+def test_quantize_is_exact_for_huge_values_and_refuses_infinite_ones() -> None:
+    D = Decimal
+    assert quantize(D("9" * 400 + ".995"), 2) == D("1" + "0" * 400 + ".00")
+    assert fmt(D("1E+40"), 2) == "1" + "0" * 40 + ".00"
+    with pytest.raises(ValueError):
+        quantize(D("Infinity"), 2)
+    assert fmt(D("NaN"), 2) == "NaN"

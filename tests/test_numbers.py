@@ -52,3 +52,30 @@ def test_number_positions_index_the_original_text() -> None:
     raw = "基本支出３０７．３４万元"
     m = next(NUMBER.finditer(normalise(raw)))
     assert raw[m.start():m.end()] == "３０７．３４"
+
+
+@pytest.mark.parametrize("text", [
+    "9" * 400 + ".00", "1" + "0" * 15, "0." + "0" * 9 + "1", "1e309", "1E-400", "∞", "-∞", "NaN", "nan", "sNaN",
+    "Infinity", "-Infinity", "1_000", "١٢٣", "𝟏𝟐", "1.2.3", "0x10", "1e", "+-1", "1.5e2%",
+])
+def test_a_number_that_cannot_be_exact_is_no_figure(text: str) -> None:
+    assert parse_number(text) is None
+
+
+def test_the_largest_figure_is_kept_exactly() -> None:
+    big = parse_number("9" * 15 + "." + "9" * 8)
+    assert big is not None and big.value == Decimal("9" * 15 + "." + "9" * 8) and big.decimals == 8
+
+
+@pytest.mark.parametrize("text", ["-0", "−0%", "-0.00", "－0.0"])
+def test_a_negative_zero_is_a_written_zero(text: str) -> None:
+    parsed = parse_number(text)
+    assert parsed is not None and parsed.value == 0 and not parsed.value.is_signed()
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("收入1e309万元", []), ("收入1E-400万元", []), ("收入1_000万元", []), ("第1.2.3.4项", []), ("PM2.5万元", []),
+    ("收入١٢٣万元", []), ("收入543.25万元，支出1,244.19万元", ["543.25", "1,244.19"]), ("下降-5.3%", ["-5.3"]),
+])
+def test_number_runs_are_not_cut_into_figures(text: str, found: list[str]) -> None:
+    assert [m.group() for m in NUMBER.finditer(normalise(text))] == found

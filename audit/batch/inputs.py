@@ -5,15 +5,13 @@ taken (a bureau's folder also holds scans, zips and Office lock files), and ever
 is counted so nothing disappears silently. A file named explicitly is always taken, so an
 unsupported one gets a row with its reason instead of vanishing.
 
-Grouping a .docx narrative with its .xlsx tables is audit.grouping's job. Until that module
-exists every file is its own report; `grouping_module()` is the one switch.
+Grouping a .docx narrative with its .xlsx tables is audit.grouping's job; `grouping_module()` is
+the one switch (None means every file is its own report).
 """
 
 from __future__ import annotations
 
 import glob
-import importlib
-import importlib.util
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +20,6 @@ from types import ModuleType
 from audit.readers import TEXT_SUFFIXES
 
 SUPPORTED = TEXT_SUFFIXES | {".pdf", ".docx", ".xlsx", ".xls", ".xlsm", ".csv", ".json", ".yaml", ".yml"}
-GROUPING = "audit.grouping"
 
 
 @dataclass
@@ -71,10 +68,11 @@ def collect(inputs: list[str], exclude: set[str] | None = None) -> Inputs:
 
 
 def grouping_module() -> ModuleType | None:
-    """audit.grouping when it is installed, else None (then one report per file)."""
-    if importlib.util.find_spec(GROUPING) is None:
-        return None
-    return importlib.import_module(GROUPING)
+    """The module that groups files into reports (audit.grouping); a test replaces this function
+    with one returning None for one report per file."""
+    from audit import grouping
+
+    return grouping
 
 
 def group(files: list[str]) -> list[tuple[str, ...]]:

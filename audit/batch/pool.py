@@ -11,6 +11,7 @@ reports so that whatever a reader library caches cannot grow with the batch.
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -61,9 +62,9 @@ class Supervisor:
         try:
             self.slots = [self._start() for _ in range(min(self.jobs, len(pending)))]
             while pending or any(s.task for s in self.slots):
-                for slot in self.slots:
+                for i, slot in enumerate(self.slots):
                     if slot.task is None and pending:
-                        self._assign(slot, pending.popleft())
+                        self.slots[i] = self._assign(slot, pending.popleft())
                 yield from self._collect()
         finally:
             self.close()
@@ -113,10 +114,21 @@ class Supervisor:
         child.close()
         return _Slot(proc=proc, conn=parent)
 
-    def _assign(self, slot: _Slot, unit: Unit) -> None:
+    def _assign(self, slot: _Slot, unit: Unit) -> _Slot:
+        """Hand `unit` to the slot's worker, or to a fresh one if it was killed while idle (the
+        report had not started, so it is not to blame)."""
+        if not slot.proc.is_alive():
+            self._stop(slot, kill=True)
+            slot = self._start()
+        try:
+            slot.conn.send(unit)
+        except OSError:  # died between the look and the send
+            self._stop(slot, kill=True)
+            slot = self._start()
+            slot.conn.send(unit)
         slot.task = unit
         slot.started = time.monotonic()
-        slot.conn.send(unit)
+        return slot
 
     def _stop(self, slot: _Slot, kill: bool) -> None:
         if not kill:
@@ -132,6 +144,11 @@ class Supervisor:
 
 
 def _death(exitcode: int | None) -> str:
+    if exitcode == -signal.SIGKILL:
+        # Nothing in the tool sends SIGKILL except on --timeout (a row of its own): it came from
+        # outside, most often the kernel's out-of-memory killer.
+        return ("处理进程被系统终止：信号 9，可能是内存不足 "
+                "(worker killed: signal 9, most likely by the system for lack of memory)")
     if exitcode is not None and exitcode < 0:
         return f"处理进程异常退出：信号 {-exitcode} (worker crashed: signal {-exitcode})"
     return f"处理进程异常退出：退出码 {exitcode} (worker crashed: exit code {exitcode})"

@@ -3,31 +3,27 @@
 The worker speaks a tiny protocol over its own pipe — `(index, paths)` in, a ReportRecord out,
 `None` to stop — so the supervisor always knows which report a worker holds and can kill just
 that worker when it hangs or dies. Reading a file can hang or crash in native code (MuPDF), so
-nothing here tries to be clever about failures beyond the pipeline's own stage boundary.
+nothing here tries to be clever about failures beyond audit.reading's stage boundary.
 """
 
 from __future__ import annotations
 
-import os
 import resource
 import signal
 import time
 from multiprocessing.connection import Connection
 
 from audit.batch.faults import Faults, inject
-from audit.batch.inputs import grouping_module
 from audit.batch.record import ReportRecord, failed, from_result
-from audit.document import UnreadableDocument
 from audit.model import DocumentResult
 from audit.pipeline import check_document
-from audit.readers import read_document
+from audit.reading import read_report
 from audit.rulebook import Rule, load_rules
 
 
 def worker_main(conn: Connection, lang: str, faults: Faults) -> None:
     """Process entry point. Ctrl-C is the supervisor's to handle, so the worker ignores it."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _quiet_mupdf()
     rules = load_rules()
     while True:
         try:
@@ -49,38 +45,17 @@ def check_unit(index: int, paths: tuple[str, ...], rules: list[Rule], lang: str 
     try:
         for path in paths:
             inject(faults or {}, path)
-        result = _check_group(list(paths), rules, lang) if len(paths) > 1 else _check_file(paths[0], rules, lang)
+        result = check_with_identity(list(paths), rules, lang)
     except Exception as exc:  # stage boundary: a checker bug on one report must not end the worker
         return failed(index, paths, "crashed", f"检查失败 (check failed): {type(exc).__name__}: {exc}",
                       time.perf_counter() - start)
     return from_result(index, paths, result, time.perf_counter() - start)
 
 
-def _check_file(path: str, rules: list[Rule], lang: str) -> DocumentResult:
-    """pipeline.check_path; the department and year come with the result, from its analysis."""
-    try:
-        doc = read_document(path)
-    except UnreadableDocument as exc:
-        return DocumentResult(path=path, status="unreadable", error=str(exc))
-    except Exception as exc:  # same stage boundary and wording as pipeline.check_path
-        return DocumentResult(path=path, status="unreadable",
-                              error=f"读取失败 (reader failed): {type(exc).__name__}: {exc}")
-    return check_document(doc, rules, lang)
-
-
-def _check_group(paths: list[str], rules: list[Rule], lang: str) -> DocumentResult:
-    """A narrative with its tables, checked by audit.grouping as one report."""
-    grouping = grouping_module()
-    if grouping is None:  # the supervisor only groups when the module exists
-        raise RuntimeError("audit.grouping is not installed")
-    return grouping.check_as_one(paths, rules, lang)
-
-
-def _quiet_mupdf() -> None:
-    """MuPDF prints format warnings to stderr, which would tear through the progress bar."""
-    if os.environ.get("BUDGET_AUDIT_MUPDF_WARNINGS"):
-        return
-    import pymupdf
-
-    pymupdf.TOOLS.mupdf_display_errors(False)
-    pymupdf.TOOLS.mupdf_display_warnings(False)
+def check_with_identity(paths: list[str], rules: list[Rule], lang: str = "zh") -> DocumentResult:
+    """pipeline.check_document on the one Document audit.reading read; who filed the report and
+    for which year come with the result, from its analysis: each file is read once."""
+    reading = read_report(paths)
+    if reading.document is None:
+        return reading.unreadable()
+    return check_document(reading.document, rules, lang)

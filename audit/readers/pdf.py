@@ -8,6 +8,7 @@ UnreadableDocument at this boundary, so callers have one failure to handle.
 
 from __future__ import annotations
 
+import logging
 import os
 
 import pymupdf
@@ -17,18 +18,35 @@ from audit.readers.pdf_layout import VLine, page_frags, visual_lines
 from audit.readers.pdf_narrative import paragraphs
 from audit.readers.pdf_pages import split_pages
 
-__all__ = ["read_pdf"]
+__all__ = ["MUPDF_LOG", "quiet_mupdf", "read_pdf"]
 
 _TAIL = 2048
+MUPDF_LOG = "audit.readers.pdf.mupdf"
+# A damaged file can make MuPDF repeat one warning per object; a note keeps the first few.
+_MAX_NOTES = 20
+
+
+def quiet_mupdf() -> None:
+    """MuPDF prints "MuPDF error: …" with print() on stdout, ahead of a --format json report (and
+    even with -o); its warnings go to stderr through a progress bar. Display is switched off and
+    PyMuPDF's own messages go to Python logging; what MuPDF said is kept as a note instead."""
+    pymupdf.TOOLS.mupdf_display_errors(False)
+    pymupdf.TOOLS.mupdf_display_warnings(False)
+    pymupdf.set_messages(pylogging=True, pylogging_name=MUPDF_LOG, pylogging_level=logging.DEBUG)
+
+
+quiet_mupdf()
 
 
 def read_pdf(path: str) -> Document:
     """Read a text-layer PDF; raise UnreadableDocument for scans, passwords and damaged files."""
+    pymupdf.TOOLS.reset_mupdf_warnings()
     doc = _open(path)
     try:
         pages = _read_pages(doc)
     finally:
         doc.close()
+    notes = mupdf_notes()
     if not any(lines for lines, _ in pages):
         raise UnreadableDocument("无文字层：扫描件，需要OCR识别 (no text layer: scanned document, needs OCR)")
     prose, tables, captions = split_pages(pages)
@@ -38,7 +56,20 @@ def read_pdf(path: str) -> Document:
         paragraphs=paragraphs(prose, [w for _, w in pages], captions),
         tables=tables,
         pages=len(pages),
+        notes=notes,
     )
+
+
+def mupdf_notes() -> list[str]:
+    """What MuPDF reported while reading (repairs, broken streams), once each, then cleared."""
+    seen: dict[str, None] = {}
+    for line in pymupdf.TOOLS.mupdf_warnings(reset=True).splitlines():
+        if line.strip():
+            seen.setdefault(f"MuPDF: {line.strip()}", None)
+    notes = list(seen)[:_MAX_NOTES]
+    if notes:
+        logging.getLogger(MUPDF_LOG).debug("%d MuPDF message(s): %s", len(notes), notes)
+    return notes
 
 
 def _open(path: str) -> pymupdf.Document:

@@ -9,6 +9,7 @@ tables by title (one per sheet, several per sheet, or titled only by the sheet's
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from audit.document import Document, UnreadableDocument
@@ -86,7 +87,8 @@ def _xlrd_grids(path: str) -> list[tuple[str, Grid]]:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(path, formatting_info=True, on_demand=True)
+        # xlrd writes "WARNING *** file size …" to stdout by default: only the report goes there.
+        book = xlrd.open_workbook(path, formatting_info=True, on_demand=True, logfile=io.StringIO())
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise UnreadableDocument("文件已加密，需要密码才能打开 (encrypted/password-protected file)") from exc
