@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from audit.document import Document
 from audit.extract import cues
+from audit.extract.outline import report_year
 from audit.extract.paths import PathMatch, find_paths
 from audit.extract.sections import SectionTracker
 from audit.extract.stream import Stream
@@ -32,7 +33,7 @@ from audit.numbers import NUMBER, parse_number
 from audit.vocabulary import Vocabulary, default_vocabulary
 
 SENTENCE_END = re.compile(r"[。!?]")
-CLAUSE_BREAK = re.compile(r"[,;]")
+CLAUSE_BREAK = re.compile(r"[,;、]")
 
 
 @dataclass
@@ -66,18 +67,28 @@ class Number:
 
 @dataclass(frozen=True)
 class Measure:
+    """What kind of number it is; for an execution rate, `of_basis` "adjusted" says the rate is
+    of the adjusted budget (完成调整预算的…%)."""
+
     measure: str = "amount"
     direction: int | None = None
     of: str | None = None
+    of_basis: str | None = None
 
 
 @dataclass(frozen=True)
 class Naming:
-    """What the text just before a number names: a vocabulary term and/or a classification path."""
+    """What the text just before a number names: a vocabulary term and/or a classification path.
+
+    `unknown`: the clause names something the vocabulary does not know (会议费 after 一般公共预算
+    拨款安排的, 政府性基金拨款支出 listed after 一般公共预算…; an amount inside a stated reason):
+    the number is then only itself, never the subject named earlier.
+    """
 
     subject: str | None
     named: bool
     path: bool
+    unknown: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,19 +96,45 @@ class Carry:
     """What one sentence hands the next, all keyed by paragraph so it never leaks across.
 
     `head`: an amount whose parts the next lines list (“…307.34万元，其中：”) and `head_used_in`
-    the paragraph that already took parts from it; `last`: (paragraph, last current amount), the
-    head of a sentence that starts with 其中; `path_subject`: (paragraph, 科目 key) a numbered item
-    names in one sentence and gives amounts for in the next ones.
+    the paragraph that already took parts from it; `head_marker` / `part_marker` the list markers
+    (1., (1) …) of the head's paragraph and of its first part: a paragraph with the head's marker
+    is a sibling of the head, and one with another marker than the parts' is not a part, so the
+    list ends there. `last`: (paragraph, last current amount), the head of a sentence that starts
+    with 其中; `path_subject`: (paragraph, 科目 key) a numbered item names in one sentence and
+    gives amounts for in the next ones.
     """
 
     head: int | None = None
     head_used_in: int | None = None
     last: tuple[int, int] | None = None
     path_subject: tuple[int, str] | None = None
+    head_marker: str | None = None
+    part_marker: str | None = None
+    has_parts: bool = False
 
 
-def extract_narrative(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
+@dataclass(frozen=True)
+class Place:
+    """Where a sentence is: its paragraph's stream, offsets, list marker and the report year."""
+
+    stream: Stream
+    start: int
+    end: int
+    marker: str | None
+    year: int | None
+
+    @property
+    def text(self) -> str:
+        return self.stream.text[self.start:self.end]
+
+
+def extract_narrative(doc: Document, vocab: Vocabulary | None = None, year: int | None = None) -> Extraction:
+    """`year` is the report's year (outline.report_year when not given): a year printed before
+    an amount is compared with it to tell last year's figures from this year's."""
     vocab = vocab or default_vocabulary()
+    if year is None:
+        found = report_year(doc)
+        year = found[0] if found else None
     figures: list[Figure] = []
     claims: list[ClaimInfo] = []
     parents: dict[int, int] = {}
@@ -114,7 +151,8 @@ def extract_narrative(doc: Document, vocab: Vocabulary | None = None) -> Extract
         for start, end in sentence_spans(stream.text):
             claim = ClaimInfo(id=len(claims), section=tracker.label, text=stream.raw[start:end], paragraph=p_index)
             claims.append(claim)
-            carry = _sentence(stream, start, end, claim, vocab, carry, figures, parents)
+            place = Place(stream, start, end, cues.marker_kind(stream.text) if start == 0 else None, year)
+            carry = _sentence(place, claim, vocab, carry, figures, parents)
     claims = carry_comparisons(claims)
     return Extraction(figures, {c.id: c for c in claims}, parents, sections)
 
@@ -192,53 +230,103 @@ def measure_of(num: Number, vocab: Vocabulary) -> Measure:
     if cm and (num.unit == "%" or not cues.EXEC.search(num.left)):
         return Measure("change_rate" if num.unit == "%" else "change", direction=cues.direction_of(cm.group("word")))
     if cues.EXEC.search(num.left) or (num.unit == "%" and "执行率" in num.left):
-        return Measure("exec_rate")
+        return Measure("exec_rate", of_basis="adjusted" if cues.ADJUSTED_RATE.search(num.left) else None)
     return Measure()
 
 
-def period_of(num: Number, measure: str) -> str:
-    """An amount after 预算(为) is the budget; one followed by 增加/减少 is last year's."""
-    if measure != "amount":
-        return "current"
-    if cues.BUDGET.search(num.left):
-        return "budget"
-    if cues.PRIOR_AFTER.match(num.after):
+
+def year_period(clause: str, year: int | None) -> str | None:
+    """prior / current from the period word written nearest before an amount, else None.
+
+    A printed year is compared with the report's year, or, when that is unknown, with the latest
+    year the same sentence prints (“2022年执行数为…，2023年预算安排…”).
+    """
+    words = list(cues.PERIOD_WORD.finditer(clause))
+    if not words:
+        return None
+    last = words[-1]
+    if last.group("prior"):
         return "prior"
-    return "current"
+    if last.group("this"):
+        return "current"
+    ref = year or max(int(y) for y in cues.YEAR.findall(clause))
+    return "prior" if int(last.group("year")) < ref else "current"
 
 
-def naming_of(num: Number, paths: list[PathMatch], vocab: Vocabulary) -> Naming:
+def period_of(num: Number, measure: str, year: int | None = None, sentence: str = "") -> tuple[str, str | None]:
+    """(period, basis) of an amount: this year's, last year's, a budget, and which budget.
+
+    After 预算(为) an amount is a budget: this year's initial one, its adjusted one (调整预算),
+    or last year's (上年预算, 2022年预算); an amount followed by 增加/减少, or after 上年 or an
+    earlier year (2022年预算执行数为…), is last year's; otherwise it is this year's.
+    """
+    if measure != "amount":
+        return "current", None
+    clause = num.left.rsplit(";", 1)[-1]
+    when = year_period(clause, year if year else _latest_year(sentence))
+    if cues.BUDGET.search(num.left):
+        if when == "prior":
+            return "prior", "budget"
+        return "budget", "adjusted" if cues.ADJUSTED.search(clause) else None
+    if when == "prior" or cues.PRIOR_AFTER.match(num.after):
+        return "prior", None
+    return "current", None
+
+
+def _latest_year(sentence: str) -> int | None:
+    years = [int(y) for y in cues.YEAR.findall(sentence)]
+    return max(years) if years else None
+
+
+def naming_of(num: Number, paths: list[PathMatch], vocab: Vocabulary, reason_at: int | None = None) -> Naming:
     """The concept or classification path named for this number, whichever is written nearer.
 
-    A concept named in an earlier clause (before a comma) is not what this number measures.
+    A concept named in an earlier clause (before a comma or 、) is not what this number measures;
+    nor is one followed by words the vocabulary does not know (一般公共预算拨款安排的会议费…),
+    which only qualify them. A share is named by what comes before its 占, not by its whole.
+    Amounts after 主要原因是 explain a change and are only themselves.
     """
-    named = vocab.last_concept(num.left)
-    if named is not None and CLAUSE_BREAK.search(num.left[named.end:]):
+    if reason_at is not None and num.start > reason_at:
+        return Naming(None, False, False, True)
+    left = num.left[: num.left.rfind("占")] if num.share_whole is not None else num.left
+    named = vocab.last_concept(left)
+    if named is not None and CLAUSE_BREAK.search(left[named.end:]):
         named = None
     path = next((p for p in reversed(paths) if num.left_start <= p.start and p.end <= num.start), None)
     if path and (named is None or path.end - num.left_start >= named.end):
         return Naming(path.key, named is not None, True)
     if named:
+        if len(cues.unnamed_words(left[named.end:])) >= 2:
+            return Naming(None, False, False, True)
         return Naming(named.concept, True, path is not None)
-    return Naming(None, False, False)
+    clause = CLAUSE_BREAK.split(left)[-1]
+    return Naming(None, False, False, len(cues.unnamed_words(clause)) >= 2)
 
 
 def concept_of(num: Number, measure: str, period: str, naming: Naming, subject: str | None, claim_id: int,
                vocab: Vocabulary) -> str:
     """The quantity a figure is about: the subject, or a name of its own when nothing names it.
 
-    A current amount with no name of its own (no term, no path, no 决算数) is only itself; an
-    amount whose unit contradicts the subject's kind (“项目4个，涉及预算金额598.42万元”) too.
+    A current amount with no name of its own (no term, no path, no 决算数) is only itself; so is
+    an amount whose clause names something unknown, a bare percentage that is no share, change
+    or rate, and an amount whose unit contradicts the subject's kind (“项目4个，涉及预算金额598.42万元”).
     """
+    own = f"claim:{claim_id}:{num.start}"
+    if naming.unknown or (measure == "amount" and num.unit == "%"):
+        return own
     own_name = naming.named or naming.path or cues.ACTUAL.search(num.left)
     if measure == "amount" and period == "current" and not own_name:
-        return f"claim:{claim_id}:{num.start}"
+        return own
     concept = subject or f"claim:{claim_id}"
     kind, unit_kind = vocab.kinds.get(concept), vocab.unit_kind(num.unit)
     if (not naming.named and measure == "amount" and kind and unit_kind and kind != unit_kind
             and unit_kind != "percent"):
-        return f"claim:{claim_id}:{num.start}"
+        return own
     return concept
+
+
+# What may stand between an amount and the marker that opens its list (“100万元，其中：”).
+MARKER_LEAD = re.compile(r"[\s,:(]*(?:主要|具体|其)?")
 
 
 @dataclass
@@ -253,24 +341,26 @@ class Links:
     carried: bool
     last_amount: int | None = None
     used: bool = False
+    marker: str | None = None
 
     @staticmethod
-    def start(text: str, p_index: int, carry: Carry) -> Links:
-        if carry.head is not None and carry.head_used_in != p_index:
-            return Links(carry.head, True)
+    def start(text: str, place: Place, p_index: int, carry: Carry) -> Links:
+        if carry.head is not None and carry.head_used_in != p_index and _continues(place, carry):
+            return Links(carry.head, True, marker=place.marker)
         if carry.last and carry.last[0] == p_index and cues.BREAKDOWN.match(text.lstrip()):
-            return Links(carry.last[1], False)
-        return Links(None, False)
+            return Links(carry.last[1], False, marker=place.marker)
+        return Links(None, False, marker=place.marker)
 
     def is_part(self, measure: str, period: str, unit: str, head_fig: Figure | None, first: bool) -> bool:
         return (measure == "amount" and period == "current" and head_fig is not None and unit == head_fig.unit
                 and not (self.carried and not first))
 
     def after_figure(self, fig: Figure, text: str, stop: int) -> None:
-        """Remember the last amount; a marker before the next number makes it the new head.
+        """Remember the last amount; a marker right after it, before the next number, makes it the head.
 
         “人员经费…，主要包括：基本工资、…；公用经费…” lists words, not amounts: only a marker whose
-        list reaches the next number before the clause ends opens a breakdown.
+        list reaches the next number before the clause ends opens a breakdown; and only a marker
+        that follows the amount (“100万元，其中：”), not one further on in the sentence.
         """
         current = fig.measure == "amount" and fig.period == "current"
         if current:
@@ -279,53 +369,67 @@ class Links:
         nxt = NUMBER.search(tail)
         between = tail[: nxt.start()] if nxt else tail
         marker = cues.BREAKDOWN.search(between)
-        if marker and self.last_amount is not None and current and ";" not in between[marker.end():]:
+        if (marker and self.last_amount is not None and current and ";" not in between[marker.end():]
+                and MARKER_LEAD.fullmatch(between[:marker.start()])):
             self.head = self.last_amount
 
     def carry_on(self, text: str, p_index: int, claim: ClaimInfo, carry: Carry) -> Carry:
         """A sentence that ends by announcing its parts (“…307.34万元，其中：”) hands its head on."""
         used_in = p_index if self.used else carry.head_used_in
-        head = carry.head
+        head, head_marker, part_marker, has_parts = carry.head, carry.head_marker, carry.part_marker, carry.has_parts
+        if self.carried and self.used and not has_parts:
+            part_marker, has_parts = self.marker, True
         stripped = text.rstrip(" 。:")
         if (self.head is not None and cues.LIST_OPENS.search(stripped)
                 and (self.head == self.last_amount or not claim.figures)):
-            head, used_in = self.head, p_index
+            head, used_in, head_marker, part_marker, has_parts = self.head, p_index, self.marker, None, False
         elif self.carried and not claim.figures:
             head = None
         last = (p_index, self.last_amount) if self.last_amount is not None else carry.last
-        return replace(carry, head=head, head_used_in=used_in, last=last)
+        return Carry(head, used_in, last, carry.path_subject, head_marker, part_marker, has_parts)
 
 
-def _sentence(stream: Stream, start: int, end: int, claim: ClaimInfo, vocab: Vocabulary, carry: Carry,
-              figures: list[Figure], parents: dict[int, int]) -> Carry:
+def _continues(place: Place, carry: Carry) -> bool:
+    """A carried list goes on unless this paragraph is a sibling of the head (same list marker)
+    or differs from the parts already listed (“2．… 其中：(1)… (2)… 3．…” ends at 3．)."""
+    if place.start != 0:
+        return True
+    if place.marker is not None and place.marker == carry.head_marker:
+        return False
+    return not (carry.has_parts and place.marker != carry.part_marker)
+
+
+def _sentence(place: Place, claim: ClaimInfo, vocab: Vocabulary, carry: Carry, figures: list[Figure],
+              parents: dict[int, int]) -> Carry:
     """One sentence → its figures (appended) and parent links; returns what it hands on."""
-    text, p_index = stream.text[start:end], claim.paragraph
+    text, p_index = place.text, claim.paragraph
     claim.compare = compare_of(text)
     claim.no_change = bool(cues.NO_CHANGE.search(text)) and claim.compare is None
     claim.lead = (lead := vocab.first_concept(text)) and lead.concept
     paths = find_paths(text)
     subject = carry.path_subject[1] if carry.path_subject and carry.path_subject[0] == p_index else None
+    how = "inherited"
     if paths:
         carry = replace(carry, path_subject=(p_index, paths[-1].key))
-    links = Links.start(text, p_index, carry)
+    reason = cues.REASON.search(text)
+    links = Links.start(text, place, p_index, carry)
     for num in find_numbers(text, vocab):
         m = measure_of(num, vocab)
-        period = period_of(num, m.measure)
-        naming = naming_of(num, paths, vocab)
-        subject = naming.subject or subject
-        concept = concept_of(num, m.measure, period, naming, subject, claim.id, vocab)
+        period, basis = period_of(num, m.measure, place.year, text)
+        naming = naming_of(num, paths, vocab, reason.start() if reason else None)
+        concept = concept_of(num, m.measure, period, naming, naming.subject or subject, claim.id, vocab)
+        if naming.subject or naming.unknown:
+            subject, how = naming.subject or concept, "explicit"
         head_fig = figures[links.head] if links.head is not None else None
         part = links.is_part(m.measure, period, num.unit, head_fig, not claim.figures)
         if part and head_fig is not None and concept == head_fig.concept:
             concept = f"claim:{claim.id}:{num.start}"
-        # A figure inside brackets is an aside (“500.12万元(其中，一般公共预算500.12万元…)，占96.35%”):
-        # the share after the bracket is about the amount before it, not the last one inside.
-        aside = text[:num.start].count("(") > text[:num.start].count(")")
         fig = Figure(
             concept=concept, value=num.value, decimals=num.decimals, unit=num.unit,
-            location=stream.location(start + num.start, start + num.end), measure=m.measure,
-            period=period, claim=claim.id, role="aside" if aside else "part" if part else None, of=m.of,
-            direction=m.direction, section=claim.section, index=len(figures),
+            location=place.stream.location(place.start + num.start, place.start + num.end), measure=m.measure,
+            period=period, claim=claim.id, role=_role(text, num, part), of=m.of, direction=m.direction,
+            section=claim.section, index=len(figures), basis=m.of_basis or basis,
+            binding=how if concept == subject else "guessed" if concept == f"claim:{claim.id}" else "explicit",
         )
         figures.append(fig)
         claim.figures.append(fig.index)
@@ -334,3 +438,11 @@ def _sentence(stream: Stream, start: int, end: int, claim: ClaimInfo, vocab: Voc
             links.used = links.used or links.carried
         links.after_figure(fig, text, num.stop)
     return links.carry_on(text, p_index, claim, carry)
+
+
+def _role(text: str, num: Number, part: bool) -> str | None:
+    """A figure inside brackets is an aside (“500.12万元(其中，一般公共预算500.12万元…)，占96.35%”):
+    the share after the bracket is about the amount before it, not the last one inside."""
+    if text[:num.start].count("(") > text[:num.start].count(")"):
+        return "aside"
+    return "part" if part else None

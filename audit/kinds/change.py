@@ -51,6 +51,9 @@ def _subject(rule: Rule, facts: Facts, figs: list) -> Iterator[Relation | Direct
         if delta is not None and (this is None and last is None):
             facts.skipped += 1
         return
+    if delta is None and this is None:
+        facts.skipped += 1  # a rate and last year's amount, but neither this year's amount nor Δ
+        return
     if last is not None:
         base = Var("last")
     elif this is not None and delta is not None:

@@ -7,11 +7,14 @@ from decimal import Decimal
 
 import pytest
 
+from audit.document import Line, Paragraph
 from audit.examples import example_document
+from audit.extract import cues
 from audit.extract.narrative import (
     Carry,
     Links,
     Naming,
+    Place,
     carry_comparisons,
     compare_of,
     concept_of,
@@ -23,6 +26,7 @@ from audit.extract.narrative import (
     sentence_spans,
 )
 from audit.extract.paths import find_paths
+from audit.extract.stream import Stream
 from audit.facts import ClaimInfo
 from audit.numbers import normalise
 from audit.vocabulary import default_vocabulary
@@ -76,13 +80,29 @@ def test_share_names_its_whole() -> None:
 
 
 @pytest.mark.parametrize(("text", "period"), [
-    ("基本支出80万元。", "current"),
-    ("年初预算为100万元。", "budget"),
-    ("收支总计534.72万元增加8.53万元。", "prior"),
+    ("基本支出80万元。", ("current", None)),
+    ("年初预算为100万元。", ("budget", None)),
+    ("调整预算为110万元。", ("budget", "adjusted")),
+    ("收支总计534.72万元增加8.53万元。", ("prior", None)),
+    ("上年支出80万元。", ("prior", None)),
+    ("上年预算为90万元。", ("prior", "budget")),
+    ("2023年预算执行数为1.48万元。", ("prior", None)),     # report year 2024
+    ("2023年度预算为1.48万元。", ("prior", "budget")),
+    ("2024年预算安排2.63万元。", ("budget", None)),
+    ("2024年支出2.63万元。", ("current", None)),
+    ("与上年相比，本年收入合计110万元。", ("current", None)),  # the nearer word counts
+    ("截至2023年12月31日，共有车辆7辆。", ("current", None)),  # a date is no period word
 ])
-def test_period_of(text: str, period: str) -> None:
+def test_period_of(text: str, period: tuple[str, str | None]) -> None:
     n = nums(text)[0]
-    assert period_of(n, measure_of(n, V).measure) == period
+    assert period_of(n, measure_of(n, V).measure, 2024, text) == period
+
+
+def test_period_without_a_report_year_uses_the_latest_year_of_the_sentence() -> None:
+    text = normalise("2022年当年预算执行数为1.48万元，2023年预算安排2.63万元。")
+    first, second = find_numbers(text, V)
+    assert period_of(first, "amount", None, text) == ("prior", None)
+    assert period_of(second, "amount", None, text) == ("budget", None)
 
 
 def test_naming_prefers_the_nearer_of_term_and_path() -> None:
@@ -93,8 +113,11 @@ def test_naming_prefers_the_nearer_of_term_and_path() -> None:
 
 
 def test_naming_ignores_a_term_of_an_earlier_clause() -> None:
-    (_, second) = nums("基本支出80万元，主要是增人增资20万元。")
+    (_, second) = nums("基本支出80万元，比上年增加20万元。")
     assert naming_of(second, [], V) == Naming(None, False, False)
+    # words the vocabulary does not know name something else: the number is only itself
+    (_, third) = nums("基本支出80万元，增人增资20万元。")
+    assert naming_of(third, [], V) == Naming(None, False, False, unknown=True)
 
 
 def test_concept_of_an_unnamed_amount_is_its_own() -> None:
@@ -114,10 +137,31 @@ def test_concept_of_a_count_named_as_money_is_its_own() -> None:
     assert concept_of(n, "amount", "budget", Naming(None, False, False), "车辆数", 0, V).startswith("claim:0:")
 
 
+def _place(text: str) -> Place:
+    stream = Stream.of(Paragraph([Line(text=text, line=1, column=1)]), "x.txt")
+    return Place(stream, 0, len(text), cues.marker_kind(stream.text), None)
+
+
 def test_links_start_from_an_announced_head_in_another_paragraph() -> None:
-    assert Links.start("人员经费10万元。", 3, Carry(head=5, head_used_in=2)) == Links(5, True)
-    assert Links.start("人员经费10万元。", 3, Carry(head=5, head_used_in=3)).head is None
-    assert Links.start("其中：人员经费10万元。", 3, Carry(last=(3, 9))) == Links(9, False)
+    text = "人员经费10万元。"
+    assert Links.start(text, _place(text), 3, Carry(head=5, head_used_in=2)) == Links(5, True)
+    assert Links.start(text, _place(text), 3, Carry(head=5, head_used_in=3)).head is None
+    text = "其中：人员经费10万元。"
+    assert Links.start(text, _place(text), 3, Carry(last=(3, 9))) == Links(9, False)
+
+
+def test_a_carried_list_ends_at_a_sibling_of_its_head() -> None:
+    text = "3.公务接待费10万元。"
+    carry = Carry(head=5, head_used_in=2, head_marker="num", part_marker="pnum", has_parts=True)
+    assert Links.start(text, _place(text), 3, carry).head is None
+    text = "(3)公务用车运行费10万元。"
+    assert Links.start(text, _place(text), 3, carry).head == 5
+
+
+def test_a_carried_list_ends_where_the_parts_change_marker() -> None:
+    carry = Carry(head=5, head_used_in=2, head_marker=None, part_marker="pnum", has_parts=True)
+    text = "会议费10万元。"
+    assert Links.start(text, _place(text), 3, carry).head is None
 
 
 def _extract(text: str):
