@@ -60,9 +60,11 @@ class Figure:
     year's initial budget (年初预算) and "adjusted" the adjusted one (调整预算); for `prior`, None is
     last year's actual (上年决算 / 上年预算执行数) and "budget" last year's budget (上年预算).
     `binding` says how the figure was tied to its concept (docs/certainty.md): "explicit" (named
-    in its own sentence, a table cell, a figures file), "inherited" (the subject an earlier
-    sentence named) or "guessed"; a failed relation resting on a figure not bound explicitly
-    cannot be verified and is never an error.
+    in its own sentence, a table cell, a figures file), "item" (its sentence names nothing and
+    continues the numbered item its paragraph opened with), "inherited" (a subject named in an
+    earlier paragraph) or "guessed" (no subject at all); a failed relation that brings figures of
+    several sentences together through an inherited or guessed binding cannot be verified and is
+    a warning, never an error.
     """
 
     concept: str

@@ -34,6 +34,9 @@ from audit.vocabulary import Vocabulary, default_vocabulary
 
 SENTENCE_END = re.compile(r"[。!?]")
 CLAUSE_BREAK = re.compile(r"[,;、]")
+HAS_WORDS = re.compile(r"[\u4e00-\u9fff]")
+# A bare total word names the total of whatever the sentence named before it.
+GENERIC_TOTAL = re.compile(r"(?:本年)?(?:支出|收入)?(?:合计|小计|总计)|本年支出|本年收入")
 
 
 @dataclass
@@ -151,7 +154,7 @@ def extract_narrative(doc: Document, vocab: Vocabulary | None = None, year: int 
         for start, end in sentence_spans(stream.text):
             claim = ClaimInfo(id=len(claims), section=tracker.label, text=stream.raw[start:end], paragraph=p_index)
             claims.append(claim)
-            place = Place(stream, start, end, cues.marker_kind(stream.text) if start == 0 else None, year)
+            place = Place(stream, start, end, cues.marker_kind(stream.text), year)
             carry = _sentence(place, claim, vocab, carry, figures, parents)
     claims = carry_comparisons(claims)
     return Extraction(figures, {c.id: c for c in claims}, parents, sections)
@@ -293,6 +296,8 @@ def naming_of(num: Number, paths: list[PathMatch], vocab: Vocabulary, reason_at:
     if named is not None and CLAUSE_BREAK.search(left[named.end:]):
         named = None
     path = next((p for p in reversed(paths) if num.left_start <= p.start and p.end <= num.start), None)
+    if named is not None and path is not None and GENERIC_TOTAL.fullmatch(left[named.start:named.end]):
+        named = None  # “检察(款): 2018年预算支出合计…”: the total of the 款 just named
     if path and (named is None or path.end - num.left_start >= named.end):
         return Naming(path.key, named is not None, True)
     if named:
@@ -342,18 +347,24 @@ class Links:
     last_amount: int | None = None
     used: bool = False
     marker: str | None = None
+    ended: bool = False
 
     @staticmethod
     def start(text: str, place: Place, p_index: int, carry: Carry) -> Links:
-        if carry.head is not None and carry.head_used_in != p_index and _continues(place, carry):
+        ended = carry.head is not None and carry.head_used_in != p_index and not _continues(place, carry)
+        if carry.head is not None and carry.head_used_in != p_index and not ended:
             return Links(carry.head, True, marker=place.marker)
         if carry.last and carry.last[0] == p_index and cues.BREAKDOWN.match(text.lstrip()):
-            return Links(carry.last[1], False, marker=place.marker)
-        return Links(None, False, marker=place.marker)
+            return Links(carry.last[1], False, marker=place.marker, ended=ended)
+        return Links(None, False, marker=place.marker, ended=ended)
 
-    def is_part(self, measure: str, period: str, unit: str, head_fig: Figure | None, first: bool) -> bool:
-        return (measure == "amount" and period == "current" and head_fig is not None and unit == head_fig.unit
-                and not (self.carried and not first))
+    def is_part(self, measure: str, period: str, num: Number, head_fig: Figure | None, first: bool) -> bool:
+        """A current amount in the head's unit; from a carried head, only the first figure of
+        the sentence, and only when it is named (a sentence cut by a page break and resumed
+        as “30.8万元，主要原因…” is no item of the list)."""
+        if self.carried and (not first or not HAS_WORDS.search(num.left)):
+            return False
+        return measure == "amount" and period == "current" and head_fig is not None and num.unit == head_fig.unit
 
     def after_figure(self, fig: Figure, text: str, stop: int) -> None:
         """Remember the last amount; a marker right after it, before the next number, makes it the head.
@@ -383,8 +394,8 @@ class Links:
         if (self.head is not None and cues.LIST_OPENS.search(stripped)
                 and (self.head == self.last_amount or not claim.figures)):
             head, used_in, head_marker, part_marker, has_parts = self.head, p_index, self.marker, None, False
-        elif self.carried and not claim.figures:
-            head = None
+        elif self.ended or (self.carried and not claim.figures and HAS_WORDS.search(text)):
+            head = None  # a bare page number between two items does not end the list
         last = (p_index, self.last_amount) if self.last_amount is not None else carry.last
         return Carry(head, used_in, last, carry.path_subject, head_marker, part_marker, has_parts)
 
@@ -408,7 +419,7 @@ def _sentence(place: Place, claim: ClaimInfo, vocab: Vocabulary, carry: Carry, f
     claim.lead = (lead := vocab.first_concept(text)) and lead.concept
     paths = find_paths(text)
     subject = carry.path_subject[1] if carry.path_subject and carry.path_subject[0] == p_index else None
-    how = "inherited"
+    how = "item"  # the numbered item this paragraph opened with (“1.…(项)…。与上年相比增加…”)
     if paths:
         carry = replace(carry, path_subject=(p_index, paths[-1].key))
     reason = cues.REASON.search(text)
@@ -421,7 +432,7 @@ def _sentence(place: Place, claim: ClaimInfo, vocab: Vocabulary, carry: Carry, f
         if naming.subject or naming.unknown:
             subject, how = naming.subject or concept, "explicit"
         head_fig = figures[links.head] if links.head is not None else None
-        part = links.is_part(m.measure, period, num.unit, head_fig, not claim.figures)
+        part = links.is_part(m.measure, period, num, head_fig, not claim.figures)
         if part and head_fig is not None and concept == head_fig.concept:
             concept = f"claim:{claim.id}:{num.start}"
         fig = Figure(

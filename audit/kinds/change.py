@@ -68,8 +68,11 @@ def _subject(rule: Rule, facts: Facts, figs: list) -> Iterator[Relation | Direct
     # the amount did change; only “no change from nothing” (0 → 0, 0%) is a consistent statement.
     moved = (delta is not None and delta.value != 0) or (this is not None and this.value != 0)
     if base_value is not None and base_value == 0 and (rate.value != 0 or moved):
+        # 增长100% is the usual way to present a new item: say so (info), it is not a miscalculation.
+        new_item = rate.value == 100 and (rate.direction or 1) > 0
         yield Direct(rule.params.get("zero_base_rule", rule.id), "zero_base", {"rate": rate.text},
-                     figures=[rate] + [f for f in (last, delta, this) if f is not None])
+                     figures=[rate] + [f for f in (last, delta, this) if f is not None],
+                     severity="info" if new_item else None)
         return
     numerator = Var("d") if delta is not None else diff
     yield Relation(rule.id, Var("r"), "=", BinOp("*", BinOp("/", numerator, base), HUNDRED), env, target="r")

@@ -144,10 +144,10 @@ def _place(text: str) -> Place:
 
 def test_links_start_from_an_announced_head_in_another_paragraph() -> None:
     text = "人员经费10万元。"
-    assert Links.start(text, _place(text), 3, Carry(head=5, head_used_in=2)) == Links(5, True)
+    assert Links.start(text, _place(text), 3, Carry(head=5, head_used_in=2)) .head == 5
     assert Links.start(text, _place(text), 3, Carry(head=5, head_used_in=3)).head is None
     text = "其中：人员经费10万元。"
-    assert Links.start(text, _place(text), 3, Carry(last=(3, 9))) == Links(9, False)
+    assert Links.start(text, _place(text), 3, Carry(last=(3, 9))).head == 9
 
 
 def test_a_carried_list_ends_at_a_sibling_of_its_head() -> None:
