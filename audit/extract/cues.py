@@ -14,7 +14,7 @@ FILLER = r"[\s:为是达约共计了,]*"
 SHARE = re.compile(r"占(?P<whole>[^,;。占]{0,25}?)(?:的)?(?:比重|比例)?" + FILLER + "$")
 # A cut imposed by policy (经费压减10%, 核减) is not a year-on-year change of the item.
 CHANGE = re.compile(r"(?<![压削核缩])(?P<word>增加|减少|增长|下降|上升|降低|减|增)" + FILLER + "$")
-EXEC = re.compile(r"(?:完成|执行)(?:了)?(?:年初|全年|调整后)?(?:预算|预)(?:数)?(?:的)?" + FILLER + "$|执行率" + FILLER + "$")
+EXEC = re.compile(r"(?:完成|执行)(?:了)?(?:年初|全年|调整后|调整)?(?:预算|预)(?:数)?(?:的)?" + FILLER + "$|执行率" + FILLER + "$")
 BUDGET = re.compile(r"(?:年初|全年|调整后)?预算(?:数|金额|安排)?" + FILLER + "$")
 ACTUAL = re.compile(r"(?:支出)?(?:决算|执行)(?:数)?" + FILLER + "$")
 PRIOR_AFTER = re.compile(r"^\s*(?:相比|相较)?\s*(?:有所|略有)?(?:增加|减少|增长|下降|持平|上升|降低)")
@@ -34,6 +34,7 @@ COMPARE_WORDS = [
     (re.compile(r"决算数?大于预算数?|超过预算"), 1),
     (re.compile(r"决算数?小于预算数?|低于预算"), -1),
 ]
+ROUGHLY_EQUAL = re.compile(r"(?:基本|大致|大体)持平")
 TEMPLATE_ALTERNATIVES = re.compile(r"增加\(减少\)|减少\(增加\)|增长\(下降\)|下降\(增长\)|大于\(小于\)|小于\(大于\)")
 
 

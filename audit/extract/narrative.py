@@ -188,7 +188,12 @@ def carry_comparisons(claims: list[ClaimInfo]) -> list[ClaimInfo]:
 
 
 def compare_of(text: str) -> int | None:
-    """The sign 决算数大于/等于/小于预算数 claims, if the sentence says it."""
+    """The sign 决算数大于/等于/小于预算数 claims, if the sentence says it.
+
+    基本持平 (roughly equal) claims no sign that rounding intervals could check: none.
+    """
+    if cues.ROUGHLY_EQUAL.search(text):
+        return None
     for pattern, sign in cues.COMPARE_WORDS:
         if pattern.search(text):
             return sign
