@@ -60,6 +60,8 @@ NAME_FILLER = re.compile(
     r"|调整后?|当年|本年度?|今年|上年度?|上一年度?|去年|比|较|与|同|相比|增加|减少|增长|下降|上升|降低|持平"
     r"|变化|一致|的|中|其中|分别|均|累计|实际|完成|下同|各|共|有|预计|项目|20\d{2}年度?|\d+月|\d+日"
     r"|[^\u4e00-\u9fff]")
+# “项目…涉及一般公共预算当年财政拨款X万元”: the funds the projects involve, not the named total.
+INVOLVING = re.compile(r"涉及")
 # List markers a paragraph starts with: a carried list ends at a sibling of its head's marker.
 LIST_MARKERS = [
     ("part", re.compile(r"^\s*第[一二三四五六七八九十]+部分")),

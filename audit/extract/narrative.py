@@ -306,7 +306,8 @@ def naming_of(num: Number, paths: list[PathMatch], vocab: Vocabulary, reason_at:
     if path and (named is None or path.end - num.left_start >= named.end):
         return Naming(path.key, named is not None, True)
     if named:
-        if len(cues.unnamed_words(left[named.end:])) >= 2:
+        clause = CLAUSE_BREAK.split(left[:named.start])[-1]
+        if len(cues.unnamed_words(left[named.end:])) >= 2 or cues.INVOLVING.search(clause):
             return Naming(None, False, False, True)
         return Naming(named.concept, True, path is not None)
     clause = CLAUSE_BREAK.split(left)[-1]

@@ -46,6 +46,11 @@ CASES = [
     # 7. a different concept sharing words with a known one
     pytest.param("2018年一般公共预算财政拨款支出324970.32万元。2018年一般公共预算财政拨款运行经费16252.11万元，比上年增加654.94万元。",
                  [], id="running-costs-are-not-the-fund"),
+    pytest.param("2025年一般公共预算财政拨款支出5000.00万元。绩效目标的项目涉及一般公共预算当年财政拨款800.00万元。", [],
+                 id="funds-the-projects-involve"),
+    # two 款, each with its own 预算支出合计: the total of the 款 just named
+    pytest.param("（一）公共安全支出（类）\n检察（款）: 2025年预算支出合计16,444.36万元。\n（二）社会保障和就业支出（类）\n"
+                 "行政事业单位养老支出（款）：2025年预算支出合计1,836.22万元。", [], id="total-of-each-kuan"),
     # 8. a sentence cut by a page break and its page number
     pytest.param("“三公”经费支出767.60万元，其中：因公出国（境）费支出199.25万元，占“三公”经费的25.96%；"
                  "公务用车购置及运行费支出183.6万元，占“三公”经费的23.92%；公务接待费支出384.75万元，占\n"
