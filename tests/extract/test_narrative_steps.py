@@ -214,3 +214,49 @@ def test_the_whole_sentence_through_extraction() -> None:
         ("一般公共预算财政拨款支出", "exec_rate", "current"),
     ]
     assert [c.compare for c in ex.claims.values()] == [-1, None]
+
+
+@pytest.mark.parametrize(("text", "index", "expected"), [
+    # a term followed by words the vocabulary does not know only qualifies them
+    ("2018年一般公共预算财政拨款运行经费16252.11万元。", 0, Naming(None, False, False, True)),
+    # the funds some projects involve are not the named total
+    ("绩效目标的项目涉及一般公共预算当年财政拨款800.00万元。", 0, Naming(None, False, False, True)),
+    # a parallel item the vocabulary does not know is not the subject named before it
+    ("一般公共预算拨款支出预算800万元；政府性基金拨款支出预算0万元。", 1, Naming(None, False, False, True)),
+    # fillers between the term and the number keep the name
+    ("一般公共预算财政拨款支出年初预算为100.00万元。", 0, Naming("一般公共预算财政拨款支出", True, False)),
+])
+def test_naming_of_qualifiers(text: str, index: int, expected: Naming) -> None:
+    assert naming_of(nums(text)[index], [], V) == expected
+
+
+def test_naming_inside_a_reason_is_only_the_number_itself() -> None:
+    text = normalise("主要原因是基本支出增加1447.63万元。")
+    (n,) = find_numbers(text, V)
+    assert naming_of(n, [], V, reason_at=text.find("原因")).unknown
+
+
+def test_a_share_is_named_by_its_part_not_its_whole() -> None:
+    _, share = nums("因公出国（境）费支出170万元，占“三公”经费的27.39%。")
+    assert naming_of(share, [], V).subject is None  # so it keeps the part's subject
+    ex = _extract("因公出国（境）费支出170万元，占“三公”经费的27.39%；公务接待费支出183.95万元，占“三公”经费的29.63%。")
+    assert [(f.concept, f.of) for f in ex.figures if f.measure == "share"] == [
+        ("因公出国（境）费", "三公经费"), ("公务接待费", "三公经费")]
+
+
+def test_a_total_word_after_a_path_is_the_paths_total() -> None:
+    ex = _extract("检察（款）: 2018年预算支出合计16,444.36万元。")
+    assert ex.figures[0].concept.startswith("科目:")
+
+
+def test_bindings() -> None:
+    ex = _extract("3．住房保障（类）支出3894.09万元，主要用于提租补贴。与上年相比增加878.93万元，增长30%。\n"
+                  "与上年相比增加40万元，增长4%。")
+    assert [(f.text, f.binding) for f in ex.figures] == [
+        ("3894.09", "explicit"), ("878.93", "item"), ("30", "item"), ("40", "guessed"), ("4", "guessed")]
+
+
+def test_a_bare_percentage_is_only_itself() -> None:
+    ex = _extract("主要原因是相关运转类经费压减10%。")
+    (fig,) = ex.figures
+    assert (fig.measure, fig.concept) == ("amount", "claim:0:14")
