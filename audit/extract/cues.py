@@ -13,7 +13,7 @@ FILLER = r"[\s:为是达约共计了,]*"
 
 SHARE = re.compile(r"占(?P<whole>[^,;。占]{0,25}?)(?:的)?(?:比重|比例)?" + FILLER + "$")
 # A cut imposed by policy (经费压减10%, 核减) is not a year-on-year change of the item.
-CHANGE = re.compile(r"(?<![压削核缩])(?P<word>增加|减少|增长|下降|上升|降低|减|增)" + FILLER + "$")
+CHANGE = re.compile(r"(?<![压削核缩])(?P<word>增加|减少|增长|下降|上升|降低|降幅|增幅|减幅|涨幅|减|增)" + FILLER + "$")
 EXEC = re.compile(r"(?:完成|执行)(?:了)?(?:年初|全年|调整后|调整)?(?:预算|预)(?:数)?(?:的)?" + FILLER + "$|执行率" + FILLER + "$")
 BUDGET = re.compile(r"(?:年初|全年|调整后)?预算(?:数|金额|安排)?" + FILLER + "$")
 ACTUAL = re.compile(r"(?:支出)?(?:决算|执行)(?:数)?" + FILLER + "$")
@@ -25,8 +25,8 @@ BREAKDOWN = re.compile(r"其中|主要用于|包括|分别为|具体为|分别�
 LIST_OPENS = re.compile(r"(?:其中|主要用于|主要包括|包括|分别为|具体为|分别是)(?:以下(?:几个)?方面|如下)?$")
 NO_CHANGE = re.compile(r"持平|无变化|没有变化|基本持平")
 
-POSITIVE = {"增加", "增长", "上升", "增"}
-NEGATIVE = {"减少", "下降", "降低", "减"}
+POSITIVE = {"增加", "增长", "上升", "增", "增幅", "涨幅"}
+NEGATIVE = {"减少", "下降", "降低", "减", "降幅", "减幅"}
 
 # Words comparing an actual with its budget: the sign they claim.
 COMPARE_WORDS = [
@@ -57,7 +57,7 @@ REASON = re.compile(r"原因|主要是|由于|因为")
 # vocabulary does not know: the named term is then only a qualifier (一般公共预算拨款安排的会议费).
 NAME_FILLER = re.compile(
     r"预算|决算|支出|收入|数|为|是|金额|安排|了|共计|合计|总计|总额|达到?|约|资金|财政拨款|拨款|执行|年初|全年"
-    r"|调整后?|当年|本年度?|今年|上年度?|上一年度?|去年|比|较|与|同|相比|增加|减少|增长|下降|上升|降低|持平"
+    r"|调整后?|当年|本年度?|今年|上年度?|上一年度?|去年|比|较|与|同|相比|增加|减少|增长|下降|上升|降低|持平|[增减降涨]幅"
     r"|变化|一致|的|中|其中|分别|均|累计|实际|完成|下同|各|共|有|预计|项目|20\d{2}年度?|\d+月|\d+日"
     r"|[^\u4e00-\u9fff]")
 # “项目…涉及一般公共预算当年财政拨款X万元”: the funds the projects involve, not the named total.

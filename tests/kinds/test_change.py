@@ -32,6 +32,9 @@ CASES = [
     # 增长100% from nothing is how reports present a new item: info, not an error or warning.
     pytest.param("公务接待费支出1.20万元，比2023年增加1.20万元，增长100%。", [], id="zero-base-100"),
     pytest.param("公务接待费支出1.20万元，比2023年增加1.20万元，增长50%。", [("N030", 1)], id="zero-base-50"),
+    # 降幅 / 增幅 are rates of change too.
+    pytest.param("3．检察监督支出（项）1,895万元，与上年相比减少134万元，降幅0.66%。", [("N030", 1)], id="decline-rate"),
+    pytest.param("3．检察监督支出（项）1,895万元，与上年相比减少134万元，降幅6.60%。", [], id="decline-rate-pass"),
     pytest.param("公务接待费支出1.20万元，比2023年增加1.20万元，增长0%。", [("N030", 1)], id="zero-base-0"),
     pytest.param("公务接待费支出1.20万元，比2023年增加1.20万元。", [], id="zero-base-no-rate"),
     # 持平 and a zero change are not arithmetic errors.
