@@ -34,6 +34,8 @@ from audit.vocabulary import Vocabulary, default_vocabulary
 
 SENTENCE_END = re.compile(r"[。!?]")
 CLAUSE_BREAK = re.compile(r"[,;、]")
+# A share printed without % (“占比30.5”) ends its clause; “占─ 13 ─“三公”经费的…” is a page number.
+BARE_SHARE_END = re.compile(r"\s*(?:[,;。!?)]|$)")
 HAS_WORDS = re.compile(r"[\u4e00-\u9fff]")
 # A bare total word names the total of whatever the sentence named before it.
 GENERIC_TOTAL = re.compile(r"(?:本年)?(?:支出|收入)?(?:合计|小计|总计)|本年支出|本年收入")
@@ -203,7 +205,7 @@ def compare_of(text: str) -> int | None:
 def find_numbers(text: str, vocab: Vocabulary) -> list[Number]:
     """The numbers of a sentence that are figures: a unit follows, or 占 precedes (a bare share).
 
-    A year, a date, or a threshold (“10万元以上”) is not a figure.
+    A year, a date, a threshold (“10万元以上”) or a page number inside a sentence is not a figure.
     """
     out: list[Number] = []
     prev_end = 0
@@ -217,7 +219,7 @@ def find_numbers(text: str, vocab: Vocabulary) -> list[Number]:
             continue
         stop = unit_m.end() if unit_m else m.end()
         after = text[stop:]
-        if cues.NOT_A_FIGURE_AFTER.match(after) or (unit_m is None and after[:1] in "年月日号"):
+        if cues.NOT_A_FIGURE_AFTER.match(after) or (unit_m is None and not BARE_SHARE_END.match(after)):
             continue
         parsed = parse_number(m.group())
         if parsed is None:
