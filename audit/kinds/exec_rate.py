@@ -77,10 +77,12 @@ def _compare(rule: Rule, facts: Facts, source: str) -> Iterator[Relation]:
         if claim.compare is None:
             continue
         figs = [f for f in facts.in_claim(cid) if f.source == source]
-        for concept in dict.fromkeys(f.concept for f in figs if f.period == "budget" and f.measure == "amount"):
-            budget, actual = _amounts(figs, concept, len(facts.figures), None)
-            if budget is None or actual is None or budget.unit != actual.unit:
-                continue
+        concepts = dict.fromkeys(f.concept for f in figs if f.period == "budget" and f.measure == "amount")
+        pairs = [p for p in (_amounts(figs, c, len(facts.figures), None) for c in concepts)
+                 if p[0] is not None and p[1] is not None and p[0].unit == p[1].unit]
+        if len(pairs) != 1:
+            continue  # the words could be about any of several items (a total and its 其中): not certain
+        for budget, actual in pairs:
             env = {"b": budget, "a": actual}
             word = {"word": WORDS[claim.compare]}
             if claim.compare == 0:

@@ -59,6 +59,9 @@ COMPARE = [
     pytest.param("公务接待费年初预算为2.00万元，支出决算为2.50万元。决算数小于预算数的主要原因是厉行节约。", [("N042", 1)],
                  id="sangong-item"),
     pytest.param("政府性基金预算财政拨款支出年初预算为20.00万元，支出决算为20.00万元，决算数等于预算数。", [], id="fund"),
+    # Words after a total and its 其中 item: which one they compare is not certain.
+    pytest.param("“三公”经费年初预算为10.00万元，支出决算为8.00万元，其中：公务接待费年初预算为2.00万元，支出决算为3.00万元。"
+                 "决算数小于预算数的主要原因是厉行节约。", [], id="total-and-item"),
 ]
 
 
