@@ -20,6 +20,7 @@ from audit.relation import Relation, Verdict, check, describe, other_side
 from audit.rulebook import Rule
 
 WORDS = {"change": ("增加", "减少"), "change_rate": ("增长", "下降")}
+UNCERTAIN = {"inherited", "guessed"}  # bindings an error cannot rest on (docs/certainty.md)
 
 
 @dataclass
@@ -147,8 +148,7 @@ def _certainty(v: Verdict, severity: str, message: str, lang: str) -> tuple[str,
 def _uncertain(figures: list[Figure]) -> bool:
     """Figures of several sentences brought together through a binding that was inherited or
     guessed: nothing certain ties them to one item. Within one sentence the sentence ties them."""
-    return (len({(f.claim, f.source) for f in figures}) > 1
-            and any(f.binding in {"inherited", "guessed"} for f in figures))
+    return len({(f.claim, f.source) for f in figures}) > 1 and any(f.binding in UNCERTAIN for f in figures)
 
 
 def _direct(rule: Rule, item: Direct, lang: str) -> Finding:

@@ -62,9 +62,9 @@ class Figure:
     `binding` says how the figure was tied to its concept (docs/certainty.md): "explicit" (named
     in its own sentence, a table cell, a figures file), "item" (its sentence names nothing and
     continues the numbered item its paragraph opened with), "inherited" (a subject named in an
-    earlier paragraph) or "guessed" (no subject at all); a failed relation that brings figures of
-    several sentences together through an inherited or guessed binding cannot be verified and is
-    a warning, never an error.
+    earlier paragraph) or "guessed"; a failed relation that brings figures of several sentences
+    together through an inherited or guessed binding cannot be verified and is a warning, never
+    an error.
     """
 
     concept: str

@@ -448,7 +448,7 @@ def _sentence(place: Place, claim: ClaimInfo, vocab: Vocabulary, carry: Carry, f
             location=place.stream.location(place.start + num.start, place.start + num.end), measure=m.measure,
             period=period, claim=claim.id, role=_role(text, num, part), of=m.of, direction=m.direction,
             section=claim.section, index=len(figures), basis=m.of_basis or basis,
-            binding=how if concept == subject else "guessed" if concept == f"claim:{claim.id}" else "explicit",
+            binding=how if concept == subject else "explicit",
         )
         figures.append(fig)
         claim.figures.append(fig.index)

@@ -253,7 +253,7 @@ def test_bindings() -> None:
     ex = _extract("3．住房保障（类）支出3894.09万元，主要用于提租补贴。与上年相比增加878.93万元，增长30%。\n"
                   "与上年相比增加40万元，增长4%。")
     assert [(f.text, f.binding) for f in ex.figures] == [
-        ("3894.09", "explicit"), ("878.93", "item"), ("30", "item"), ("40", "guessed"), ("4", "guessed")]
+        ("3894.09", "explicit"), ("878.93", "item"), ("30", "item"), ("40", "explicit"), ("4", "explicit")]
 
 
 def test_a_bare_percentage_is_only_itself() -> None:
