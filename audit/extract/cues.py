@@ -80,6 +80,10 @@ def marker_kind(text: str) -> str | None:
     return None
 
 
+ASIDE = re.compile(r"\([^()]*\)")
+
+
 def unnamed_words(text: str) -> str:
-    """What is left of `text` once the words that name no quantity are taken out."""
-    return NAME_FILLER.sub("", text)
+    """What is left of `text` once the words that name no quantity, and bracketed asides
+    (“政府采购金额(以合同签订为准)为…”), are taken out."""
+    return NAME_FILLER.sub("", ASIDE.sub("", text))

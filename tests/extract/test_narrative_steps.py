@@ -223,6 +223,8 @@ def test_the_whole_sentence_through_extraction() -> None:
     ("绩效目标的项目涉及一般公共预算当年财政拨款800.00万元。", 0, Naming(None, False, False, True)),
     # a parallel item the vocabulary does not know is not the subject named before it
     ("一般公共预算拨款支出预算800万元；政府性基金拨款支出预算0万元。", 1, Naming(None, False, False, True)),
+    # a bracketed aside between the term and the number keeps the name
+    ("政府采购金额（以合同签订为准）为251.25万元。", 0, Naming("政府采购金额", True, False)),
     # fillers between the term and the number keep the name
     ("一般公共预算财政拨款支出年初预算为100.00万元。", 0, Naming("一般公共预算财政拨款支出", True, False)),
 ])
