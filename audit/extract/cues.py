@@ -24,6 +24,7 @@ BREAKDOWN = re.compile(r"其中|主要用于|包括|分别为|具体为|分别�
 # (“…307.34万元，其中：”); a marker followed by its own words (“主要包括：工资。”) does not.
 LIST_OPENS = re.compile(r"(?:其中|主要用于|主要包括|包括|分别为|具体为|分别是)(?:以下(?:几个)?方面|如下)?$")
 NO_CHANGE = re.compile(r"持平|无变化|没有变化|基本持平")
+CHANGE_WORD = re.compile(r"增加|减少|增长|下降|上升|降低")
 
 POSITIVE = {"增加", "增长", "上升", "增", "增幅", "涨幅"}
 NEGATIVE = {"减少", "下降", "降低", "减", "降幅", "减幅"}

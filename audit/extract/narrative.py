@@ -202,6 +202,14 @@ def compare_of(text: str) -> int | None:
     return None
 
 
+def no_change_of(text: str) -> bool:
+    """持平 / 无变化 said of the sentence's own item. Items listed in parallel (“A增加20万元；B与
+    上年持平”) each have their own words: a 持平 in one clause says nothing of a change in another."""
+    clauses = text.split(";")
+    return (any(cues.NO_CHANGE.search(c) for c in clauses)
+            and not any(cues.CHANGE_WORD.search(c) and not cues.NO_CHANGE.search(c) for c in clauses))
+
+
 def find_numbers(text: str, vocab: Vocabulary) -> list[Number]:
     """The numbers of a sentence that are figures: a unit follows, or 占 precedes (a bare share).
 
@@ -423,7 +431,7 @@ def _sentence(place: Place, claim: ClaimInfo, vocab: Vocabulary, carry: Carry, f
     """One sentence → its figures (appended) and parent links; returns what it hands on."""
     text, p_index = place.text, claim.paragraph
     claim.compare = compare_of(text)
-    claim.no_change = bool(cues.NO_CHANGE.search(text)) and claim.compare is None
+    claim.no_change = no_change_of(text) and claim.compare is None
     claim.lead = (lead := vocab.first_concept(text)) and lead.concept
     paths = find_paths(text)
     subject = carry.path_subject[1] if carry.path_subject and carry.path_subject[0] == p_index else None

@@ -22,6 +22,7 @@ from audit.extract.narrative import (
     find_numbers,
     measure_of,
     naming_of,
+    no_change_of,
     period_of,
     sentence_spans,
 )
@@ -262,3 +263,9 @@ def test_a_bare_percentage_is_only_itself() -> None:
     ex = _extract("主要原因是相关运转类经费压减10%。")
     (fig,) = ex.figures
     assert (fig.measure, fig.concept) == ("amount", "claim:0:14")
+
+
+def test_no_change_belongs_to_its_own_clause() -> None:
+    assert no_change_of("公务接待费0万元，与上年持平。")
+    assert no_change_of("与上年持平，增加5万元。")  # one clause contradicting itself: W030 checks it
+    assert not no_change_of(normalise("一般公共预算拨款支出预算800万元，比2024年预算增加20万元；政府性基金拨款支出预算0万元，与2024年预算持平。"))
