@@ -252,7 +252,6 @@ def measure_of(num: Number, vocab: Vocabulary) -> Measure:
     return Measure()
 
 
-
 def year_period(clause: str, year: int | None) -> str | None:
     """prior / current from the period word written nearest before an amount, else None.
 
