@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from audit.expr import HUNDRED, BinOp, Var
 from audit.facts import Facts
 from audit.kinds.base import Direct
+from audit.model import Figure
 from audit.relation import Relation
 from audit.rulebook import Rule
 
@@ -30,7 +31,7 @@ def _subject(rule: Rule, facts: Facts, figs: list) -> Iterator[Relation | Direct
     rate = next((f for f in figs if f.measure == "change_rate"), None)
     anchor = delta or rate
     last = next((f for f in figs if f.period == "prior" and f.measure == "amount"), None)
-    this = facts.find(anchor.concept, near=anchor) if not anchor.concept.startswith("claim:") else None
+    this = _this(facts, figs, anchor)
     if this is not None and this.unit != (delta.unit if delta else this.unit):
         this = None
     sign = anchor.direction or 1
@@ -76,3 +77,14 @@ def _subject(rule: Rule, facts: Facts, figs: list) -> Iterator[Relation | Direct
         return
     numerator = Var("d") if delta is not None else diff
     yield Relation(rule.id, Var("r"), "=", BinOp("*", BinOp("/", numerator, base), HUNDRED), env, target="r")
+
+
+def _this(facts: Facts, figs: list[Figure], anchor: Figure) -> Figure | None:
+    """This year's amount the change is from: the sentence's own (a current amount, else this
+    year's budget: “2023年预算执行数为…，2024年预算安排352.67万元，比…增加0.53%”), else the nearest
+    current amount of the same named item."""
+    for period in ("current", "budget"):
+        own = [f for f in figs if f.measure == "amount" and f.period == period and f.basis is None]
+        if own:
+            return own[-1]
+    return facts.find(anchor.concept, near=anchor) if not anchor.concept.startswith("claim:") else None

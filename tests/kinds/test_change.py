@@ -32,6 +32,13 @@ CASES = [
     # 增长100% from nothing is how reports present a new item: info, not an error or warning.
     pytest.param("公务接待费支出1.20万元，比2023年增加1.20万元，增长100%。", [], id="zero-base-100"),
     pytest.param("公务接待费支出1.20万元，比2023年增加1.20万元，增长50%。", [("N030", 1)], id="zero-base-50"),
+    # A budget document's item: the rate is from last year's execution to this year's budget.
+    pytest.param("31. “住房保障支出（类）住房改革支出（款）住房公积金（项）”352.67万元，主要用于住房公积金。"
+                 "2023年当年预算执行数为348.52万元，2024年预算安排352.67万元，比2023年预算执行数增加1.19%。", [],
+                 id="budget-item"),
+    pytest.param("31. “住房保障支出（类）住房改革支出（款）住房公积金（项）”350.35万元，主要用于住房公积金。"
+                 "2023年当年预算执行数为348.52万元，2024年预算安排352.67万元，比2023年预算执行数增加0.53%。", [("N030", 1)],
+                 id="budget-item-rate-of-another-amount"),
     # 降幅 / 增幅 are rates of change too.
     pytest.param("3．检察监督支出（项）1,895万元，与上年相比减少134万元，降幅0.66%。", [("N030", 1)], id="decline-rate"),
     pytest.param("3．检察监督支出（项）1,895万元，与上年相比减少134万元，降幅6.60%。", [], id="decline-rate-pass"),
