@@ -7,6 +7,7 @@ severity from the rulebook, so a configured override cannot be forgotten by a fa
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from audit.analysis import Analysis
 from audit.diagnose import diagnose
@@ -19,6 +20,7 @@ from audit.relation import Relation, Verdict, check, describe, other_side
 from audit.rulebook import Rule
 
 WORDS = {"change": ("增加", "减少"), "change_rate": ("增长", "下降")}
+UNCERTAIN = {"inherited", "guessed"}  # bindings an error cannot rest on (docs/certainty.md)
 
 
 @dataclass
@@ -112,6 +114,7 @@ def _finding(rule: Rule, v: Verdict, diag, lang: str) -> Finding:
         args["other"] = rel.env[other.name].location.short()
         args["other_text"] = rel.env[other.name].text
         key = {"relation": "same", "rounding": "same_rounding"}.get(key, key)
+    severity, message = _certainty(v, severity, render(key, lang, **args), lang)
     figures = rel.figures()
     suggestion = None
     if diag is not None and v.status == "fail" and severity == "error":
@@ -120,9 +123,32 @@ def _finding(rule: Rule, v: Verdict, diag, lang: str) -> Finding:
             # diagnose() already rounded the value to the decimals it is compared at.
             suggestion = Suggestion(diag.suspect.location, diag.suspect.text, f"{diag.value:f}")
     locations = tuple(dict.fromkeys(f.location for f in figures))
-    return Finding(rule=rule.id, severity=severity, message=render(key, lang, **args), locations=locations,
+    return Finding(rule=rule.id, severity=severity, message=message, locations=locations,
                    expected=computed, actual=target.text if target else None, suggestion=suggestion,
                    section=figures[0].section, concept=figures[0].concept, title=_title(rule, lang))
+
+
+def _certainty(v: Verdict, severity: str, message: str, lang: str) -> tuple[str, str]:
+    """An error only when certain (docs/certainty.md): a failed relation resting on a figure
+    whose item was inherited from an earlier sentence or guessed cannot be verified, and a share
+    one unit off in a list of shares printed to total exactly 100% was probably forced there."""
+    if severity != "error" or v.status != "fail":
+        return severity, message
+    rel = v.relation
+    if _uncertain(rel.figures()):
+        return "warning", render("uncertain", lang, message=message)
+    target = rel.env.get(rel.target) if rel.target else None
+    if rel.args.get("list_total") == "100" and target is not None and v.rhs is not None:
+        unit = Decimal(1).scaleb(-target.decimals) * Decimal("1.5")
+        if v.rhs.lo <= target.value + unit and v.rhs.hi >= target.value - unit:
+            return "warning", render("forced_total", lang, message=message)
+    return severity, message
+
+
+def _uncertain(figures: list[Figure]) -> bool:
+    """Figures of several sentences brought together through a binding that was inherited or
+    guessed: nothing certain ties them to one item. Within one sentence the sentence ties them."""
+    return len({(f.claim, f.source) for f in figures}) > 1 and any(f.binding in UNCERTAIN for f in figures)
 
 
 def _direct(rule: Rule, item: Direct, lang: str) -> Finding:
@@ -131,7 +157,10 @@ def _direct(rule: Rule, item: Direct, lang: str) -> Finding:
         args["kind"] = KIND_NAMES.get(lang, KIND_NAMES["zh"]).get(args["kind"], args["kind"])
     locations: list[Location] = [f.location for f in item.figures] + list(item.locations)
     first = item.figures[0] if item.figures else None
-    return Finding(rule=rule.id, severity=item.severity or rule.severity, message=render(item.message, lang, **args),
+    severity, message = item.severity or rule.severity, render(item.message, lang, **args)
+    if severity == "error" and _uncertain(item.figures):
+        severity, message = "warning", render("uncertain", lang, message=message)
+    return Finding(rule=rule.id, severity=severity, message=message,
                    locations=tuple(dict.fromkeys(locations)), expected=item.expected, actual=item.actual,
                    section=first.section if first else args.get("section"),
                    concept=first.concept if first else None, title=_title(rule, lang))

@@ -58,6 +58,16 @@ class Figure:
     count. `period` is current, prior or budget. `decimals` is the count of decimals as written,
     which defines the rounding interval. `claim` groups figures of one sentence so families can
     bind parts, wholes and rates without guessing across the document.
+
+    `basis` refines the period where a report tells budgets apart: for `budget`, None is the
+    year's initial budget (年初预算) and "adjusted" the adjusted one (调整预算); for `prior`, None is
+    last year's actual (上年决算 / 上年预算执行数) and "budget" last year's budget (上年预算).
+    `binding` says how the figure was tied to its concept (docs/certainty.md): "explicit" (named
+    in its own sentence, a table cell, a figures file), "item" (its sentence names nothing and
+    continues the numbered item its paragraph opened with), "inherited" (a subject named in an
+    earlier paragraph) or "guessed"; a failed relation that brings figures of several sentences
+    together through an inherited or guessed binding cannot be verified and is a warning, never
+    an error.
     """
 
     concept: str
@@ -76,6 +86,8 @@ class Figure:
     table: str | None = None
     code: str | None = None
     index: int = 0
+    basis: str | None = None
+    binding: str = "explicit"
 
     @property
     def text(self) -> str:

@@ -12,7 +12,8 @@ Families turn rules and figures into Relations; this module alone decides them. 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 
 from audit.expr import BinOp, Expr, Neg, Num, Var, evaluate, render, variables
@@ -34,6 +35,9 @@ class Relation:
     # When the parts may be incomplete, falling short of the total cannot be judged:
     # "warning" says so (an incomplete list), "skip" counts it as not checked (parts not stated).
     soft_below: bool | str = False
+    # Facts about the relation the engine needs when it words or weighs a finding (the list of
+    # shares a stated share belongs to totals 100: `list_total`; the comparison word: `word`).
+    args: Mapping[str, str] = field(default_factory=dict)
 
     def figures(self) -> list[Figure]:
         return list(self.env.values())

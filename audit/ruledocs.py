@@ -29,6 +29,13 @@ LABELS = {
            "both": "final accounts and budgets"},
 }
 HIDDEN_PARAMS = {"relation", "rationale_en"}
+# When a failed error-level rule is reported as an error at all (docs/certainty.md), for `explain`.
+CERTAINTY = {
+    "zh": "确定性：只有数字与项目、期间的对应确定时才报错误；若某个数字所属的项目是从上文推断或猜测的，"
+          "不通过只作警告“无法确认…”（见 docs/certainty.md）。",
+    "en": "Certainty: an error only when every figure's item and period are certain; a failure resting on "
+          "an item inferred from earlier text or guessed is a warning, “cannot verify …” (docs/certainty.md).",
+}
 
 
 def title(rule: Rule, lang: str = "zh") -> str:
@@ -78,6 +85,8 @@ def explain_text(rule: Rule, lang: str = "zh") -> str:
             lines += ["", f"{w[kind]}:"] + [f"  {line}" for line in shown[1].splitlines()]
     if rule.source:
         lines += ["", f"{w['source']}: {rule.source}"]
+    if rule.severity == "error":
+        lines += ["", CERTAINTY.get(lang, CERTAINTY["zh"])]
     return "\n".join(lines)
 
 

@@ -17,7 +17,9 @@ from audit.model import Figure
 
 
 def extract(doc: Document) -> Analysis:
-    ex = extract_narrative(doc)
+    shape = outline(doc)
+    titled = shape.report_year
+    ex = extract_narrative(doc, year=titled[0] if titled else None)
     figures = list(ex.figures)
     claims = dict(ex.claims)
     parents = dict(ex.parents)
@@ -44,7 +46,7 @@ def extract(doc: Document) -> Analysis:
         if f.claim is not None:
             by_claim.setdefault(f.claim, []).append(f.index)
     claims = {cid: replace(c, figures=by_claim.get(cid, [])) for cid, c in claims.items()}
-    return Analysis(figures, claims, parents, path=doc.path, sections=ex.sections, outline=outline(doc),
+    return Analysis(figures, claims, parents, path=doc.path, sections=ex.sections, outline=shape,
                     tables=tuple(doc.tables), forms=tuple(forms))
 
 

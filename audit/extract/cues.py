@@ -12,8 +12,9 @@ import re
 FILLER = r"[\s:为是达约共计了,]*"
 
 SHARE = re.compile(r"占(?P<whole>[^,;。占]{0,25}?)(?:的)?(?:比重|比例)?" + FILLER + "$")
-CHANGE = re.compile(r"(?P<word>增加|减少|增长|下降|上升|降低|减|增)" + FILLER + "$")
-EXEC = re.compile(r"(?:完成|执行)(?:了)?(?:年初|全年|调整后)?(?:预算|预)(?:数)?(?:的)?" + FILLER + "$|执行率" + FILLER + "$")
+# A cut imposed by policy (经费压减10%, 核减) is not a year-on-year change of the item.
+CHANGE = re.compile(r"(?<![压削核缩])(?P<word>增加|减少|增长|下降|上升|降低|降幅|增幅|减幅|涨幅|减|增)" + FILLER + "$")
+EXEC = re.compile(r"(?:完成|执行)(?:了)?(?:年初|全年|调整后|调整)?(?:预算|预)(?:数)?(?:的)?" + FILLER + "$|执行率" + FILLER + "$")
 BUDGET = re.compile(r"(?:年初|全年|调整后)?预算(?:数|金额|安排)?" + FILLER + "$")
 ACTUAL = re.compile(r"(?:支出)?(?:决算|执行)(?:数)?" + FILLER + "$")
 PRIOR_AFTER = re.compile(r"^\s*(?:相比|相较)?\s*(?:有所|略有)?(?:增加|减少|增长|下降|持平|上升|降低)")
@@ -23,9 +24,10 @@ BREAKDOWN = re.compile(r"其中|主要用于|包括|分别为|具体为|分别�
 # (“…307.34万元，其中：”); a marker followed by its own words (“主要包括：工资。”) does not.
 LIST_OPENS = re.compile(r"(?:其中|主要用于|主要包括|包括|分别为|具体为|分别是)(?:以下(?:几个)?方面|如下)?$")
 NO_CHANGE = re.compile(r"持平|无变化|没有变化|基本持平")
+CHANGE_WORD = re.compile(r"增加|减少|增长|下降|上升|降低")
 
-POSITIVE = {"增加", "增长", "上升", "增"}
-NEGATIVE = {"减少", "下降", "降低", "减"}
+POSITIVE = {"增加", "增长", "上升", "增", "增幅", "涨幅"}
+NEGATIVE = {"减少", "下降", "降低", "减", "降幅", "减幅"}
 
 # Words comparing an actual with its budget: the sign they claim.
 COMPARE_WORDS = [
@@ -33,8 +35,56 @@ COMPARE_WORDS = [
     (re.compile(r"决算数?大于预算数?|超过预算"), 1),
     (re.compile(r"决算数?小于预算数?|低于预算"), -1),
 ]
+ROUGHLY_EQUAL = re.compile(r"(?:基本|大致|大体)持平")
 TEMPLATE_ALTERNATIVES = re.compile(r"增加\(减少\)|减少\(增加\)|增长\(下降\)|下降\(增长\)|大于\(小于\)|小于\(大于\)")
 
 
 def direction_of(word: str) -> int:
     return 1 if word in POSITIVE else -1
+
+# Periods. The word nearest before an amount says which year it belongs to: a printed year is
+# compared with the report's year; 上年 / 去年 is last year; 本年 / 今年 this year.
+PERIOD_WORD = re.compile(r"(?P<year>20\d{2})\s*年(?!\d{1,2}月)|(?P<prior>上年|上一年|去年|上年度)|(?P<this>本年|今年|本年度)")
+YEAR = re.compile(r"(20\d{2})\s*年")
+ADJUSTED = re.compile(r"调整(?:后)?(?:的)?预算")
+ADJUSTED_RATE = re.compile(r"调整(?:后)?(?:的)?预算(?:数)?(?:的)?" + FILLER + "$")
+# 上年预算执行数 is an actual, not a budget: 执行数 after 预算 makes the amount last year's outcome.
+BUDGET_EXECUTED = re.compile(r"预算执行(?:数|情况)?" + FILLER + "$")
+# After these words a sentence gives the reasons for a change: amounts there are parts of the
+# explanation (预留机动经费增加X万元), not the item's own amounts or changes.
+REASON = re.compile(r"原因|主要是|由于|因为")
+# Words that can stand between a named quantity and its number without naming something else
+# (预算, 支出决算, 比上年增加 …). Whatever remains of two characters or more is a noun the
+# vocabulary does not know: the named term is then only a qualifier (一般公共预算拨款安排的会议费).
+NAME_FILLER = re.compile(
+    r"预算|决算|支出|收入|数|为|是|金额|安排|了|共计|合计|总计|总额|达到?|约|资金|财政拨款|拨款|执行|年初|全年"
+    r"|调整后?|当年|本年度?|今年|上年度?|上一年度?|去年|比|较|与|同|相比|增加|减少|增长|下降|上升|降低|持平|[增减降涨]幅"
+    r"|变化|一致|的|中|其中|分别|均|累计|实际|完成|下同|各|共|有|预计|项目|20\d{2}年度?|\d+月|\d+日"
+    r"|[^\u4e00-\u9fff]")
+# “项目…涉及一般公共预算当年财政拨款X万元”: the funds the projects involve, not the named total.
+INVOLVING = re.compile(r"涉及")
+# List markers a paragraph starts with: a carried list ends at a sibling of its head's marker.
+LIST_MARKERS = [
+    ("part", re.compile(r"^\s*第[一二三四五六七八九十]+部分")),
+    ("cn", re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.]")),
+    ("pcn", re.compile(r"^\s*\(\s*[一二三四五六七八九十]+\s*\)")),
+    ("num", re.compile(r"^\s*\d{1,2}\s*[、.](?!\d)")),
+    ("pnum", re.compile(r"^\s*\(\s*\d{1,2}\s*\)")),
+]
+
+
+def marker_kind(text: str) -> str | None:
+    """第X部分, 一、, (一), 1. or (1): the kind of list marker a paragraph starts with."""
+    for kind, pattern in LIST_MARKERS:
+        if pattern.match(text):
+            return kind
+    return None
+
+
+ASIDE = re.compile(r"\([^()]*\)")
+
+
+def unnamed_words(text: str) -> str:
+    """What is left of `text` once the words that name no quantity, and bracketed asides
+    (“政府采购金额(以合同签订为准)为…”), are taken out."""
+    return NAME_FILLER.sub("", ASIDE.sub("", text))

@@ -8,7 +8,9 @@ share is skipped and counted, never guessed.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
+from decimal import Decimal
 
 from audit.analysis import Analysis
 from audit.expr import HUNDRED, BinOp, Var
@@ -41,16 +43,39 @@ def _whole(analysis: Analysis, share: Figure, part: Figure) -> Figure | None:
 
 
 def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
+    bound: list[tuple[Figure, Figure, Figure]] = []
     for share in analysis.figures:
-        if share.measure != "share" or share.source != rule.params["figures"]:
+        if share.measure != "share" or share.source != rule.params.get("figures", "narrative"):
             continue
         part = _part(analysis, share)
         whole = _whole(analysis, share, part) if part else None
         if part is None or whole is None or whole.unit != part.unit:
             yield Skip("a share without the whole it is a share of")
             continue
+        bound.append((share, part, whole))
+    forced = _forced(bound)
+    for share, part, whole in bound:
         env = {"p": share, "a": part, "b": whole}
-        yield Relation(rule.id, Var("p"), "=", BinOp("*", BinOp("/", Var("a"), Var("b")), HUNDRED), env, target="p")
+        args = {"list_total": "100"} if (whole.value, part.value, share.value) in forced else {}
+        yield Relation(rule.id, Var("p"), "=", BinOp("*", BinOp("/", Var("a"), Var("b")), HUNDRED), env,
+                       target="p", args=args)
+
+
+def _forced(bound: list[tuple[Figure, Figure, Figure]]) -> set[tuple[Decimal, Decimal, Decimal]]:
+    """(whole, part, share) values printed in a list of shares of one whole adding up to exactly 100.
+
+    Such a list may have been forced to total 100 by moving a last digit; the engine reports a
+    one-unit miss there as a warning. The same share restated elsewhere (占本年支出合计的99.94%)
+    is the same forced print, so membership is by printed values.
+    """
+    lists: dict[tuple[int, str | None], list[tuple[Figure, Figure, Figure]]] = defaultdict(list)
+    for share, part, whole in bound:
+        lists[(whole.index, share.of)].append((share, part, whole))
+    out: set[tuple[Decimal, Decimal, Decimal]] = set()
+    for members in lists.values():
+        if len(members) > 1 and sum((s.value for s, _, _ in members), Decimal(0)) == 100:
+            out.update((whole.value, part.value, share.value) for share, part, whole in members)
+    return out
 
 
 # The options a rule of this family takes (checked when the rulebook is loaded).

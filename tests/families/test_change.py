@@ -29,7 +29,19 @@ CASES = [
     pytest.param("机关运行经费支出10.00万元，比2023年减少2.5万元，下降20.00%。", [], id="one-decimal-delta"),
     pytest.param("机关运行经费支出10.00万元，比2023年减少2.5万元，下降25.00%。", [("N030", 1)], id="one-decimal-delta-fail"),
     # Zero base: 1.20 − 1.20 = 0 last year, so no finite rate exists.
-    pytest.param("公务接待费支出1.20万元，比2023年增加1.20万元，增长100%。", [("N030", 1)], id="zero-base-100"),
+    # 增长100% from nothing is how reports present a new item: info, not an error or warning.
+    pytest.param("公务接待费支出1.20万元，比2023年增加1.20万元，增长100%。", [], id="zero-base-100"),
+    pytest.param("公务接待费支出1.20万元，比2023年增加1.20万元，增长50%。", [("N030", 1)], id="zero-base-50"),
+    # A budget document's item: the rate is from last year's execution to this year's budget.
+    pytest.param("31. “住房保障支出（类）住房改革支出（款）住房公积金（项）”352.67万元，主要用于住房公积金。"
+                 "2023年当年预算执行数为348.52万元，2024年预算安排352.67万元，比2023年预算执行数增加1.19%。", [],
+                 id="budget-item"),
+    pytest.param("31. “住房保障支出（类）住房改革支出（款）住房公积金（项）”350.35万元，主要用于住房公积金。"
+                 "2023年当年预算执行数为348.52万元，2024年预算安排352.67万元，比2023年预算执行数增加0.53%。", [("N030", 1)],
+                 id="budget-item-rate-of-another-amount"),
+    # 降幅 / 增幅 are rates of change too.
+    pytest.param("3．检察监督支出（项）1,895万元，与上年相比减少134万元，降幅0.66%。", [("N030", 1)], id="decline-rate"),
+    pytest.param("3．检察监督支出（项）1,895万元，与上年相比减少134万元，降幅6.60%。", [], id="decline-rate-pass"),
     pytest.param("公务接待费支出1.20万元，比2023年增加1.20万元，增长0%。", [("N030", 1)], id="zero-base-0"),
     pytest.param("公务接待费支出1.20万元，比2023年增加1.20万元。", [], id="zero-base-no-rate"),
     # 持平 and a zero change are not arithmetic errors.
@@ -47,11 +59,17 @@ def test_change(run: Run, text: str, expected: list[tuple[str, int]]) -> None:
 
 
 def test_zero_base_message_names_the_rate() -> None:
-    result = check_text("公务接待费支出1.20万元，比2023年增加1.20万元，增长100%。")
+    result = check_text("公务接待费支出1.20万元，比2023年增加1.20万元，增长50%。")
     (finding,) = [f for f in result.findings if f.rule == "N030"]
     assert finding.severity == "error"
-    assert "100%" in finding.message
-    assert finding.locations[0].text == "100"
+    assert "50%" in finding.message
+    assert finding.locations[0].text == "50"
+
+
+def test_a_new_item_growing_100_percent_is_info() -> None:
+    result = check_text("公务接待费支出1.20万元，比2023年增加1.20万元，增长100%。")
+    (finding,) = [f for f in result.findings if f.rule == "N030"]
+    assert finding.severity == "info"
 
 
 def test_wrong_delta_suggests_the_delta() -> None:

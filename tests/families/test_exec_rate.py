@@ -25,7 +25,49 @@ CASES = [
     pytest.param("说明如下。项目支出决算为90.00万元，完成预算90%，决算数小于预算数。", [], id="less-90"),
     # The reason sentence after the amounts: 决算数小于预算数的主要原因是… still compares with that rate.
     pytest.param("支出决算为90.00万元，完成预算110%。决算数小于预算数的主要原因是节约。", [("N041", 1)], id="reason-sentence"),
+    # The rate names its budget: 完成调整预算 is over the adjusted one, 完成年初预算 over the initial one.
+    pytest.param("公务接待费年初预算为10.00万元，调整预算为8.00万元，支出决算为8.00万元，完成调整预算的100.00%。", [],
+                 id="adjusted-budget"),
+    pytest.param("公务接待费年初预算为10.00万元，调整预算为8.00万元，支出决算为8.00万元，完成年初预算的80.00%。", [],
+                 id="initial-budget-next-to-adjusted"),
+    pytest.param("公务接待费年初预算为10.00万元，调整预算为8.00万元，支出决算为8.00万元，完成调整预算的80.00%。",
+                 [("N040", 1)], id="adjusted-budget-wrong"),
 ]
+
+ITEM = "{n}.一般公共服务支出（类）财政事务（款）行政运行（项）：年初预算为{x}万元，支出决算为{y}万元{rate}。{words}的主要原因是{why}。"
+COMPARE = [
+    pytest.param(ITEM.format(n=1, x="100.00", y="90.00", rate="", words="决算数小于预算数", why="节约"), [], id="less"),
+    pytest.param(ITEM.format(n=1, x="100.00", y="90.00", rate="", words="决算数大于预算数", why="增人"), [("N042", 1)],
+                 id="greater-but-less"),
+    pytest.param(ITEM.format(n=1, x="100.00", y="110.00", rate="", words="决算数小于预算数", why="节约"), [("N042", 1)],
+                 id="less-but-greater"),
+    pytest.param(ITEM.format(n=1, x="100.00", y="100.00", rate="", words="决算数等于预算数", why="按预算执行"), [], id="equal"),
+    pytest.param(ITEM.format(n=1, x="100.00", y="99.00", rate="", words="决算数与预算数持平", why="按预算执行"),
+                 [("N042", 1)], id="level-but-differ"),
+    # 基本持平 is roughly equal: no exact comparison.
+    pytest.param(ITEM.format(n=1, x="100.00", y="99.00", rate="", words="决算数与预算数基本持平", why="按预算执行"), [],
+                 id="roughly-level"),
+    # With a rate all three agree or the words are caught twice (against the rate and the amounts).
+    pytest.param(ITEM.format(n=1, x="100.00", y="90.00", rate="，完成年初预算的90.00%", words="决算数小于预算数", why="节约"),
+                 [], id="with-rate"),
+    pytest.param(ITEM.format(n=1, x="100.00", y="90.00", rate="，完成年初预算的90.00%", words="决算数大于预算数", why="增人"),
+                 [("N041", 1), ("N042", 1)], id="with-rate-wrong-words"),
+    # Every item of the list, each against its own amounts; and the 三公 items and funds the same way.
+    pytest.param(ITEM.format(n=1, x="100.00", y="90.00", rate="", words="决算数小于预算数", why="节约") + "\n"
+                 + ITEM.format(n=2, x="50.00", y="60.00", rate="", words="决算数小于预算数", why="节约"),
+                 [("N042", 2)], id="second-item"),
+    pytest.param("公务接待费年初预算为2.00万元，支出决算为2.50万元。决算数小于预算数的主要原因是厉行节约。", [("N042", 1)],
+                 id="sangong-item"),
+    pytest.param("政府性基金预算财政拨款支出年初预算为20.00万元，支出决算为20.00万元，决算数等于预算数。", [], id="fund"),
+    # Words after a total and its 其中 item: which one they compare is not certain.
+    pytest.param("“三公”经费年初预算为10.00万元，支出决算为8.00万元，其中：公务接待费年初预算为2.00万元，支出决算为3.00万元。"
+                 "决算数小于预算数的主要原因是厉行节约。", [], id="total-and-item"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPARE)
+def test_compare_words_against_the_amounts(run: Run, text: str, expected: list[tuple[str, int]]) -> None:
+    assert run(text, rules={"N040", "N041", "N042"}) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)

@@ -34,3 +34,22 @@ def test_finding_points_at_the_later_statement() -> None:
     result = check_text("其他收入6.20万元。\n其他收入6.3万元。")
     (finding,) = [f for f in result.findings if f.rule == "N050"]
     assert [(loc.line, loc.text) for loc in finding.locations] == [(2, "6.3"), (1, "6.20")]
+
+
+@pytest.mark.parametrize("text", [
+    # last year's budget execution and this year's budget of one item
+    "1.“一般公共服务支出（类）统计信息事务（款）统计管理（项）”2.63万元，主要用于统计管理。2022年当年预算执行数为1.48万元。",
+    # the initial and the adjusted budget
+    "公务接待费年初预算为10.00万元，调整预算为8.00万元，支出决算为8.00万元。公务接待费年初预算为10.00万元。",
+    # shares of one part in two different wholes
+    "基本支出80.00万元，占本年支出合计的40.00%。基本支出80.00万元，占一般公共预算财政拨款支出的50.00%。",
+    # a count of vehicles to buy and the fleet
+    "共有车辆2辆。购置车辆0辆。",
+])
+def test_different_quantities_are_not_compared(run: Run, text: str) -> None:
+    assert run(text, rules={"N050"}) == []
+
+
+def test_the_same_item_is_still_compared(run: Run) -> None:
+    text = "公务接待费年初预算为10.00万元，支出决算为8.00万元。公务接待费年初预算为11.00万元。"
+    assert run(text, rules={"N050"}) == [("N050", 1)]
