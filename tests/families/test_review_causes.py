@@ -4,6 +4,7 @@ reproduced on made-up sentences: none may be an error, and a real inconsistency 
 from __future__ import annotations
 
 import pytest
+
 from tests.families.conftest import Run, check_text
 
 ITEM = ("1.“一般公共服务支出（类）统计信息事务（款）统计管理（项）”2.63万元，主要用于统计管理。"
