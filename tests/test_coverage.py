@@ -83,6 +83,13 @@ def test_budget_says_once_that_its_tables_are_not_checked() -> None:
     assert result.tables_expected == () and result.tables_missing == ()
 
 
+def test_budget_tables_alone_get_one_notice_not_two() -> None:
+    """A budget's tables published as their own file: text read, no figure the tool understands."""
+    result = check_document(_doc("2025年度部门预算\n部门收支预算总表\n项目 预算数\n合计"), RULES)
+    ((rule, severity, message),) = _coverage(result)
+    assert (rule, severity) == ("S007", "info") and "未读取到可核对的数字" in message
+
+
 def test_budget_given_with_kind_option_is_not_asked_for_final_tables() -> None:
     result = check_document(_doc(FINAL), RULES, kind="budget")
     assert [r for r, _, _ in _coverage(result)] == ["S007"]

@@ -42,9 +42,13 @@ def bind(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
 
 
 def _figures(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
-    """No figure, no table and no form: nothing the arithmetic rules could take up."""
+    """No figure, no table and no form: nothing the arithmetic rules could take up. A budget
+    whose text was read but holds no figure is most often its tables alone, which S007 covers."""
     if analysis.figures or analysis.tables or analysis.forms:
         return
+    report = analysis.outline.report
+    if analysis.outline.streams and report is not None and report.accounts == "budget":
+        return  # a budget's text was read: its tables are not read yet, which S007 says
     key = "coverage_no_figures" if analysis.outline.streams else "coverage_no_text"
     yield Direct(key, {}, locations=[_anchor(analysis)])
 
@@ -63,10 +67,12 @@ def _tables(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
 
 
 def _budget_tables(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
-    """A budget's tables are not read by the tool yet: say so once rather than nothing."""
+    """A budget's tables are not read by the tool yet: say so once rather than nothing, and say
+    whether the narrative gave anything to check (a file of budget tables alone gives nothing)."""
     if not analysis.outline.streams:
         return
-    yield Direct("coverage_budget_tables", {}, locations=[_anchor(analysis)])
+    key = "coverage_budget_tables" if analysis.figures else "coverage_budget_tables_only"
+    yield Direct(key, {}, locations=[_anchor(analysis)])
 
 
 def _anchor(analysis: Analysis) -> Location:
