@@ -143,3 +143,23 @@ def test_summary_line_shows_tables_read(tmp_path: Path) -> None:
     assert "tables read 0/9" in _cli("--lang", "en", str(final))[1].replace("\n", "")
     out = _cli(str(budget))[1]
     assert "表格" not in out.splitlines()[-1] and "S007" in out
+
+
+def test_pdf_with_a_typed_cover_and_scanned_pages(tmp_path: Path) -> None:
+    """The cover has a text layer, the body is pictures: the reader can read it, nothing is checked.
+    (A PDF with no text layer at all is unreadable: tests/readers/test_pdf.py::test_scanned_pdf.)"""
+    import pymupdf
+
+    pdf = pymupdf.open()
+    pdf.new_page().insert_text((72, 100), "示例局2024年度部门决算", fontname="china-s", fontsize=18)
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 60, 80), False)
+    pix.set_rect(pix.irect, (200, 200, 200))
+    for _ in range(2):
+        pdf.new_page().insert_image(pymupdf.Rect(50, 50, 350, 450), pixmap=pix)
+    path = tmp_path / "cover-then-scans.pdf"
+    pdf.save(path)
+    result = check_path(str(path), RULES)
+    assert result.status == "checked" and result.facts == 0
+    ((rule, severity, message),) = _coverage(result)
+    assert (rule, severity) == ("S005", "warning") and "金额、比例和表格均未核对" in message
+    assert result.findings[0].locations[0].page == 1
