@@ -69,6 +69,10 @@ def test_workbook_lists_every_report_worst_first_with_reasons(run: dict) -> None
     assert (maoxian["部门/单位"], maoxian["年度"], maoxian["错误"]) == ("茂县人力资源和社会保障局", 2022, 3)
     putuo = by_name["putuo-finance-2024-final-accounts.pdf"]
     assert (putuo["部门/单位"], putuo["年度"]) == ("上海市普陀区财政局", 2024)
+    # The kind of each report and which of the nine tables were read (what was not checked).
+    assert (maoxian["报告类别"], maoxian["读取表格"], maoxian["未读取的表"]) == ("部门决算", "0/9", "T1 T2 T3 T4 T5 T6 T7 T8 T9")
+    assert (putuo["报告类别"], putuo["读取表格"], putuo["未读取的表"]) == ("部门决算", "9/9", None)
+    assert by_name["broken-empty.txt"]["报告类别"] is None and by_name["broken-empty.txt"]["读取表格"] is None
     # Worst first: every report that could not be checked precedes the checked ones, errors descending.
     outcomes = [r["结果"] for r in rows]
     assert outcomes[:3] == ["无法读取"] * 3 and set(outcomes[3:]) == {"已检查"}
@@ -95,9 +99,12 @@ def test_csv_and_json_are_complete(run: dict) -> None:
 
 
 def test_text_summary_and_english(reports: Path) -> None:
-    result = _run([str(reports / "generated" / "text"), "--lang", "en", "--jobs", "1", "--no-progress"])
+    result = _run([str(reports / "generated" / "text"), "--lang", "en", "--jobs", "1", "--no-progress"],
+                  env={"COLUMNS": "250"})
     assert result.returncode in (0, 1)
     assert "reports needing attention" in result.stdout and "reports in" in result.stdout
+    header = next(ln for ln in result.stdout.splitlines() if "department" in ln)
+    assert " kind " in header and " tables " in header  # the kind of report and the tables read
 
 
 def test_nothing_to_check_is_a_usage_error(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from audit.batch.outputs import _records
 from audit.batch.record import ReportRecord, failed
 from audit.batch.run import BatchOutcome, _keep
 from audit.batch.spool import Spool
-from audit.batch.summary import reports_frame, rules_frame
+from audit.batch.summary import localised, reports_frame, rules_frame
 
 EVIL = '<script>document.title="PWNED"</script><img src=x onerror="document.body.dataset.pwned=1">'
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -46,6 +46,9 @@ PROBE = """<script>
   document.querySelector('tr[data-index="1"] button.toggle').click();
   var detail = document.querySelector("tr.detail");
   out.detail_text = detail ? detail.textContent : null;
+  var tables = document.querySelector('tr[data-index="0"] td:nth-child(11)');
+  out.tables = tables ? [tables.textContent, tables.getAttribute("title")] : null;
+  out.kind = document.querySelector('tr[data-index="0"] td:nth-child(4)').textContent;
   out.title = document.title;
   out.pwned = document.body.dataset.pwned || null;
   out.injected_elements = document.querySelectorAll("#app script, #app img").length;
@@ -69,7 +72,9 @@ def _record(index: int, department: str, errors: int, rule: str, message: str) -
                "suggestion": {"replace": "5.53", "with": "8.53", "location": {"path": "x"}}}
     return ReportRecord(index=index, paths=(f"/r/{index}-{department}.txt",), outcome="checked",
                         department=department, year=2024, errors=errors, figures=10,
-                        rules={rule: [errors, "error", "标题" + EVIL]}, findings=[finding] * errors)
+                        rules={rule: [errors, "error", "标题" + EVIL]}, findings=[finding] * errors,
+                        kind={"zh": "部门决算", "en": "department final accounts"}, tables_read=7, tables_expected=9,
+                        tables_missing=("T8", "T9"))
 
 
 @pytest.fixture()
@@ -82,7 +87,8 @@ def page(tmp_path: Path) -> Path:
             _keep(outcome, spool, record)
         path = tmp_path / "dashboard.html"
         with open(path, "w", encoding="utf-8") as fh:
-            write_dashboard(fh, outcome, spool, _records(reports_frame(outcome)), _records(rules_frame(outcome)))
+            write_dashboard(fh, outcome, spool, _records(localised(reports_frame(outcome), "zh")),
+                            _records(rules_frame(outcome)))
     return path
 
 
@@ -120,4 +126,5 @@ def test_dashboard_sorts_filters_expands_and_never_runs_report_markup(page: Path
     assert probe["sorted_desc"] == ["1", "0", "2"] and probe["sorted_asc_first"] == "2"
     assert probe["filtered"] == 1 and probe["only_need"] == 3
     assert "引用原文 <script>" in probe["detail_text"] and "5.53" in probe["detail_text"]
+    assert probe["kind"] == "部门决算" and probe["tables"] == ["7/9", "未读取的表: T8 T9"]
     assert probe["title"] != "PWNED" and probe["pwned"] is None and probe["injected_elements"] == 0

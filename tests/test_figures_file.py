@@ -42,8 +42,9 @@ def load(path: Path) -> Document:
 
 # Families that judge the report's text (headings, wording, names, the layout of performance
 # tables) rather than its figures: a figures file holds no text, so they have nothing to read.
+# `coverage` says what could not be read, which depends on the form the report takes.
 TEXT_FAMILIES = {"structure", "wording", "comparison_words", "naming", "performance", "performance_form",
-                 "performance_narrative"}
+                 "performance_narrative", "coverage"}
 
 
 @pytest.mark.parametrize("fmt", figures_io.FORMATS)

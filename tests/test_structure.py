@@ -12,12 +12,15 @@ from audit.rulebook import load_rules
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 RULES = load_rules()
+# S005–S007 say what could not be checked (tests/test_coverage.py), not how the outline is built.
+COVERAGE = {r.id for r in RULES if r.family == "coverage"}
 
 
 def found(path: str, prefix: str = "S") -> list[tuple[str, int | None]]:
     result = check_path(path, RULES)
     assert all(f.severity != "error" for f in result.findings if f.rule.startswith(prefix))
-    return [(f.rule, f.locations[0].line) for f in result.findings if f.rule.startswith(prefix)]
+    return [(f.rule, f.locations[0].line) for f in result.findings
+            if f.rule.startswith(prefix) and f.rule not in COVERAGE]
 
 
 def run(text: str, tmp_path: Path, prefix: str = "S") -> list[tuple[str, int | None]]:

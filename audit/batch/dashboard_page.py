@@ -14,6 +14,7 @@ WORDS = {
            "all": "全部结果", "only_need": "只看需退回", "by_rule": "各规则涉及的报告数",
            "by_dept": "各部门的问题数（前 20）", "department": "部门/单位", "year": "年度", "file": "文件",
            "outcome": "结果", "reason": "原因", "figures": "提取数字", "top_rules": "主要规则",
+           "kind": "报告类别", "tables": "读取表格", "tables_missing": "未读取的表",
            "none": "无问题", "shown": "显示", "interrupted": "批处理被中断：未检查的报告已列出",
            "o_checked": "已检查", "o_unreadable": "无法读取", "o_timeout": "超时", "o_crashed": "崩溃",
            "o_not_checked": "未检查"},
@@ -24,6 +25,7 @@ WORDS = {
            "by_dept": "findings by department (top 20)", "department": "department", "year": "year",
            "file": "file", "outcome": "outcome", "reason": "reason", "figures": "figures",
            "top_rules": "top rules", "none": "no findings", "shown": "shown",
+           "kind": "kind", "tables": "tables read", "tables_missing": "tables not read",
            "interrupted": "batch interrupted: reports not checked are listed",
            "o_checked": "checked", "o_unreadable": "unreadable", "o_timeout": "timeout", "o_crashed": "crashed",
            "o_not_checked": "not checked"},
@@ -111,8 +113,9 @@ SCRIPT = r"""
   [search, select, lab, count].forEach(function (c) { controls.appendChild(c); });
   root.appendChild(controls);
 
-  var cols = [["department", false], ["year", true], ["file", false], ["outcome", false], ["errors", true],
-              ["warnings", true], ["infos", true], ["figures", true], ["top_rules", false], ["reason", false]];
+  var cols = [["department", false], ["year", true], ["kind", false], ["file", false], ["outcome", false],
+              ["errors", true], ["warnings", true], ["infos", true], ["figures", true], ["tables", true],
+              ["top_rules", false], ["reason", false]];
   var table = el("table", {"id": "reports"}); var thead = el("thead"); var hr = el("tr");
   hr.appendChild(el("th"));
   var sortKey = null, sortDir = 1;
@@ -145,7 +148,7 @@ SCRIPT = r"""
   }
   function matches(r, q) {
     if (!q) { return true; }
-    var hay = [r.department, r.file, r.top_rules, r.reason, r.year].join(" ").toLowerCase();
+    var hay = [r.department, r.file, r.top_rules, r.reason, r.year, r.kind].join(" ").toLowerCase();
     return hay.indexOf(q) >= 0;
   }
   function render() {
@@ -168,7 +171,10 @@ SCRIPT = r"""
       var first = el("td"); first.appendChild(btn); tr.appendChild(first);
       cols.forEach(function (c) {
         var v = c[0] === "outcome" ? outcomeWord(r.outcome) : r[c[0]];
-        tr.appendChild(el("td", c[1] ? {"class": "num"} : null, v === null || v === undefined ? "" : v));
+        var attrs = c[1] ? {"class": "num"} : {};
+        // The tables not read, on hover over "7/9".
+        if (c[0] === "tables" && r.tables_missing) { attrs.title = W.tables_missing + ": " + r.tables_missing; }
+        tr.appendChild(el("td", attrs, v === null || v === undefined ? "" : v));
       });
       var open = null;
       btn.addEventListener("click", function () {

@@ -27,7 +27,7 @@ class OutputOptions:
 
 def write_outputs(outcome: BatchOutcome, spool: Spool, options: OutputOptions, console: Console) -> list[str]:
     """Write every requested output; returns the files written. Terminal text goes to `console`."""
-    from audit.batch.summary import reports_frame, rules_frame, write_summary
+    from audit.batch.summary import localised, reports_frame, rules_frame, write_summary
     from audit.batch.terminal import print_summary, words
 
     reports, rules = reports_frame(outcome), rules_frame(outcome)
@@ -38,7 +38,8 @@ def write_outputs(outcome: BatchOutcome, spool: Spool, options: OutputOptions, c
         from audit.batch.dashboard import write_dashboard
 
         with open(options.html, "w", encoding="utf-8") as fh:
-            write_dashboard(fh, outcome, spool, _records(reports), _records(rules), options.lang)
+            write_dashboard(fh, outcome, spool, _records(localised(reports, options.lang)), _records(rules),
+                            options.lang)
         written.append(options.html)
     if options.fmt == "json":
         from audit.batch.report_json import write_json

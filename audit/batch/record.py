@@ -39,6 +39,14 @@ class ReportRecord:
     findings: list[dict[str, Any]] = field(default_factory=list)
     # The worker's peak resident memory so far (KiB), for the benchmark's memory figures.
     worker_peak_kb: int = 0
+    # The kind of report (部门决算, 单位预算 …) in each language the summaries are written in; the
+    # worker does not know the language of the summary, so both travel (a few bytes).
+    kind: dict[str, str] = field(default_factory=dict)
+    # Which of the tables a report of its kind should carry were read (T1…T9 for final accounts;
+    # none are expected of a budget yet), so the summary says what was not checked.
+    tables_read: int = 0
+    tables_expected: int = 0
+    tables_missing: tuple[str, ...] = ()
 
     @property
     def status(self) -> str:
@@ -61,7 +69,9 @@ class ReportRecord:
                 "paths": list(self.paths), "status": self.status, "outcome": self.outcome, "reason": self.reason,
                 "errors": self.errors, "warnings": self.warnings, "infos": self.infos,
                 "figures": self.figures, "checks": self.checks, "top_rules": self.top_rules(),
-                "seconds": round(self.seconds, 3)}
+                "seconds": round(self.seconds, 3), "kind": self.kind.get("zh"), "kind_en": self.kind.get("en"),
+                "tables": f"{self.tables_read}/{self.tables_expected}" if self.tables_expected else None,
+                "tables_missing": " ".join(self.tables_missing) or None}
 
 
 def from_result(index: int, paths: tuple[str, ...], result: DocumentResult, seconds: float) -> ReportRecord:
@@ -84,7 +94,16 @@ def from_result(index: int, paths: tuple[str, ...], result: DocumentResult, seco
                         department=result.department, year=result.year,
                         errors=severities["error"], warnings=severities["warning"], infos=severities["info"],
                         figures=result.facts, checks=result.checks, seconds=seconds, rules=rules,
-                        findings=findings)
+                        findings=findings, kind=_labels(result),
+                        tables_read=len(result.tables_read), tables_expected=len(result.tables_expected),
+                        tables_missing=result.tables_missing)
+
+
+def _labels(result: DocumentResult) -> dict[str, str]:
+    """部门决算 / department final accounts …; empty when the report did not say its kind."""
+    if result.kind is None or result.kind.accounts is None:
+        return {}
+    return {lang: result.kind.label(lang) for lang in ("zh", "en")}
 
 
 def failed(index: int, paths: tuple[str, ...], outcome: Outcome, reason: str, seconds: float = 0.0) -> ReportRecord:

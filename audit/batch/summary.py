@@ -16,13 +16,14 @@ from audit.batch.run import BatchOutcome
 if TYPE_CHECKING:
     import pandas as pd
 
-REPORT_COLUMNS = ["department", "year", "file", "status", "outcome", "reason", "errors", "warnings", "infos",
-                  "figures", "checks", "top_rules", "seconds"]
+REPORT_COLUMNS = ["department", "year", "kind", "file", "status", "outcome", "reason", "errors", "warnings", "infos",
+                  "figures", "tables", "tables_missing", "checks", "top_rules", "seconds"]
 RULE_COLUMNS = ["rule", "severity", "title", "reports", "share", "findings"]
 HEADERS = {
     "zh": {"department": "部门/单位", "year": "年度", "file": "文件", "status": "状态", "outcome": "结果",
            "reason": "原因", "errors": "错误", "warnings": "警告", "infos": "提示", "figures": "提取数字",
            "checks": "检查次数", "top_rules": "主要规则", "seconds": "耗时(秒)", "rule": "规则",
+           "kind": "报告类别", "tables": "读取表格", "tables_missing": "未读取的表",
            "severity": "级别", "title": "说明", "reports": "涉及报告数", "share": "占报告比例(%)",
            "findings": "问题数"},
     "en": {k: k for k in REPORT_COLUMNS + RULE_COLUMNS},
@@ -37,7 +38,7 @@ SHEETS = {"zh": ("报告", "规则频次"), "en": ("reports", "rules")}
 def reports_frame(outcome: BatchOutcome) -> pd.DataFrame:
     import pandas as pd
 
-    frame = pd.DataFrame(outcome.rows, columns=["index", *REPORT_COLUMNS])
+    frame = pd.DataFrame(outcome.rows, columns=["index", *REPORT_COLUMNS, "kind_en"])
     frame["year"] = frame["year"].astype("Int64")
     frame["_rank"] = frame["outcome"].map(OUTCOME_RANK)
     frame = frame.sort_values(["_rank", "errors", "warnings", "infos", "file"],
@@ -62,9 +63,17 @@ def rules_frame(outcome: BatchOutcome) -> pd.DataFrame:
     return table[RULE_COLUMNS].reset_index(drop=True)
 
 
+def localised(reports: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The reports table with the kind of report in `lang` (部门决算 / department final accounts)."""
+    shown = reports.copy()
+    if lang == "en":
+        shown["kind"] = shown["kind_en"]
+    return shown.drop(columns="kind_en")
+
+
 def for_people(reports: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The reports table as people read it: outcome in their language, headers translated."""
-    shown = reports[REPORT_COLUMNS].copy()
+    shown = localised(reports, lang)[REPORT_COLUMNS].copy()
     shown["outcome"] = shown["outcome"].map(OUTCOMES.get(lang, OUTCOMES["zh"]))
     return shown.rename(columns=HEADERS.get(lang, HEADERS["zh"]))
 

@@ -75,11 +75,13 @@ class BatchProgress:
 
 
 def print_summary(console: Console, reports: pd.DataFrame, rules: pd.DataFrame, lang: str) -> None:
-    from audit.batch.summary import HEADERS, OUTCOMES
+    from audit.batch.summary import HEADERS, OUTCOMES, localised
 
     w, h = words(lang), HEADERS.get(lang, HEADERS["zh"])
+    reports = localised(reports, lang)
     table = Table(title=w["worst"], show_lines=False, header_style="bold")
-    columns = ["department", "year", "file", "outcome", "errors", "warnings", "infos", "top_rules", "reason"]
+    columns = ["department", "year", "kind", "file", "outcome", "errors", "warnings", "infos", "tables", "top_rules",
+               "reason"]
     for c in columns:
         table.add_column(h[c], justify="right" if c in {"year", "errors", "warnings", "infos"} else "left",
                          overflow="fold", max_width=40 if c in {"file", "reason"} else None)

@@ -16,6 +16,7 @@ from audit.families import (
     budget_wording,
     change,
     comparison_words,
+    coverage,
     empty_table,
     exec_rate,
     naming,
@@ -81,4 +82,5 @@ FAMILIES: dict[str, Family] = {
     "performance_form": _family(performance_form),
     "performance_narrative": _family(performance_narrative),
     "budget_wording": _family(budget_wording),
+    "coverage": _family(coverage),
 }

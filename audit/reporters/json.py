@@ -47,7 +47,11 @@ def report_dict(result: AuditResult, lang: str = "zh") -> dict[str, Any]:
             entry["kind"] = d.kind.as_dict(lang)
         if d.status == "checked":
             entry["stats"] = {"facts": d.facts, "checks": d.checks, "skipped": d.skipped,
-                              "tables": dict(d.table_stats)}
+                              "tables": dict(d.table_stats),
+                              # Optional (the schema allows more stats): which of the tables a report
+                              # of this kind should carry were read, so a reader sees what was not checked.
+                              "tables_expected": list(d.tables_expected), "tables_read": list(d.tables_read),
+                              "tables_missing": list(d.tables_missing)}
         docs.append(entry)
     return {
         "schema_version": "1",

@@ -23,13 +23,15 @@ WORDS = {
            "{docs} 个文档（{unreadable} 个无法读取）：{errors} 个错误，{warnings} 个警告，{infos} 个提示；"
            "提取数字 {facts} 个，执行检查 {checks} 次", "clean": "未发现问题", "at": "位置",
            "kind": "报告类别：{label}（{how}）", "title": "据标题", "tables": "据表名", "body": "据正文",
-           "option": "按 --kind 指定", "unknown_kind": "报告类别：未识别，按决算检查"},
+           "option": "按 --kind 指定", "unknown_kind": "报告类别：未识别，按决算检查",
+           "tables_read": "；表格：读取 {read}/{expected}"},
     "en": {"unreadable": "unreadable", "suggest": "likely wrong", "should": "should be", "summary":
            "{docs} document(s) ({unreadable} unreadable): {errors} error(s), {warnings} warning(s), {infos} info(s); "
            "{facts} figures extracted, {checks} checks run", "clean": "no findings", "at": "at",
            "kind": "kind of report: {label} ({how})", "title": "from the title", "tables": "from the table titles",
            "body": "from the text", "option": "given with --kind",
-           "unknown_kind": "kind of report: not stated, checked as final accounts"},
+           "unknown_kind": "kind of report: not stated, checked as final accounts",
+           "tables_read": "; tables read {read}/{expected}"},
 }
 
 
@@ -51,6 +53,12 @@ def render_terminal(result: AuditResult, console: Console, lang: str = "zh") -> 
     line = w["summary"].format(docs=len(result.documents), unreadable=result.unreadable,
                                errors=result.count("error"), warnings=result.count("warning"),
                                infos=result.count("info"), facts=facts, checks=checks)
+    # Which of the tables the reports should carry were read (final accounts: the nine); budgets
+    # expect none yet, so a run of budgets only shows no table count.
+    expected = sum(len(d.tables_expected) for d in result.documents if d.status == "checked")
+    if expected:
+        read = sum(len(d.tables_read) for d in result.documents if d.status == "checked")
+        line += w["tables_read"].format(read=read, expected=expected)
     style = "bold red" if result.count("error") else "yellow" if result.count("warning") else "green"
     console.print(Text(line, style=style))
 
