@@ -18,6 +18,7 @@ amounts in a separate pass (`carry_comparisons`), after every claim is read.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -132,18 +133,22 @@ class Place:
         return self.stream.text[self.start:self.end]
 
 
-def extract_narrative(doc: Document, vocab: Vocabulary | None = None, year: int | None = None) -> Extraction:
+def extract_narrative(doc: Document, vocab: Vocabulary | None = None, year: int | None = None,
+                      streams: Sequence[Stream] | None = None) -> Extraction:
     """`year` is the report's year as its title states it (Outline.report_year): a year printed
-    before an amount is compared with it to tell last year's figures from this year's."""
+    before an amount is compared with it to tell last year's figures from this year's.
+    `streams` are the outline's streams of the same paragraphs, passed so that each paragraph is
+    joined and normalised once per report rather than once per stage."""
     vocab = vocab or default_vocabulary()
+    if streams is None:
+        streams = [Stream.of(p, doc.path) for p in doc.paragraphs]
     figures: list[Figure] = []
     claims: list[ClaimInfo] = []
     parents: dict[int, int] = {}
     carry = Carry()
     tracker = SectionTracker()
     sections: list[str] = []
-    for p_index, paragraph in enumerate(doc.paragraphs):
-        stream = Stream.of(paragraph, doc.path)
+    for p_index, stream in enumerate(streams):
         is_heading = tracker.feed(stream.text)
         sections.append(tracker.label)
         if is_heading:

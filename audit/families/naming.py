@@ -75,9 +75,27 @@ def current_name(name: str, year: int) -> Rename | None:
     return Rename(hit.code, hit.level, hit.old, new, hit.since)
 
 
-def written_names(analysis: Analysis) -> list[Written]:
+def written_names(analysis: Analysis) -> tuple[Written, ...]:
+    """Three checks read the same names: they are found once per analysis (the scan of every
+    paragraph with NAME is the costly part) and kept for the last analysis only."""
+    global _last_names
+    last = _last_names  # one read: the pair is replaced whole, never changed in place
+    if last is not None and last[0] is analysis:
+        return last[1]
+    names = tuple(_find_names(analysis))
+    _last_names = (analysis, names)
+    return names
+
+
+# (analysis, its names): compared by identity; holding the analysis keeps its id from being reused.
+_last_names: tuple[Analysis, tuple[Written, ...]] | None = None
+
+
+def _find_names(analysis: Analysis) -> list[Written]:
     out: list[Written] = []
     for st in analysis.outline.streams:
+        if "(" not in st.text:  # NAME needs one; most paragraphs have none and the scan is slow
+            continue
         for m in NAME.finditer(st.text):
             out.append(Written(m.group("name"), m.group("level"), st.location(m.start("name"), m.end("name"))))
     for t in analysis.tables:
