@@ -63,14 +63,27 @@ def year_list(year: int) -> dict[str, str]:
         return {row["code"]: row["name"] for row in csv.DictReader(fh)}
 
 
+@lru_cache(maxsize=1)
+def _renames_by_old() -> dict[str, tuple[Rename, ...]]:
+    """Renames by the lenient form of their old name, in file order: every written name is looked
+    up, and making each lookup compare against every rename cost more than the rest of the check."""
+    out: dict[str, list[Rename]] = {}
+    for r in renames():
+        out.setdefault(lenient(r.old), []).append(r)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _first_rename(name: str, year: int) -> Rename | None:
+    return next((r for r in _renames_by_old().get(lenient(name), ()) if r.since <= year), None)
+
+
 def current_name(name: str, year: int) -> Rename | None:
     """The rename that makes `name` stale in `year`, with `new` resolved along later renames."""
-    key = lenient(name)
-    hit = next((r for r in renames() if lenient(r.old) == key and r.since <= year), None)
+    hit = _first_rename(name, year)
     if hit is None:
         return None
     new = hit.new
-    while (nxt := next((r for r in renames() if lenient(r.old) == lenient(new) and r.since <= year), None)):
+    while (nxt := _first_rename(new, year)):
         new = nxt.new
     return Rename(hit.code, hit.level, hit.old, new, hit.since)
 
