@@ -23,7 +23,6 @@ from audit.rulebook import Rule
 
 # "卫生健康支出（类）", and with the code inside the brackets: "医疗卫生与计划生育支出（210类）".
 NAME = re.compile(r"(?P<name>[^\s(),;:。、\d.\"“”]{1,40}?)\s*\(\s*(?:\d{3,7}\s*)?(?P<level>类|款|项)\s*\)")
-DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 PLACEHOLDER = re.compile(r"[XＸ]{2}")
 TABLE_IDS = ("T5", "T3", "T2", "T8", "T9")
 
@@ -88,6 +87,18 @@ def current_name(name: str, year: int) -> Rename | None:
     return Rename(hit.code, hit.level, hit.old, new, hit.since)
 
 
+def repeated_word(name: str) -> str | None:
+    """The first word of two to four CJK ideographs written twice in a row (the longest at the
+    leftmost place), as `([\u4e00-\u9fff]{2,4})\1` would find it. Not a regular expression: a
+    class over that range takes ~1.5 ms to compile at every start of the command."""
+    for i in range(len(name)):
+        for size in (4, 3, 2):
+            word = name[i:i + size]
+            if len(word) == size and name[i + size:i + 2 * size] == word and all("\u4e00" <= c <= "\u9fff" for c in word):
+                return word
+    return None
+
+
 def written_names(analysis: Analysis) -> tuple[Written, ...]:
     """Three checks read the same names: they are found once per analysis (the scan of every
     paragraph with NAME is the costly part) and kept for the last analysis only."""
@@ -138,9 +149,9 @@ def _stale(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
 
 def _doubled(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
     for w in written_names(analysis):
-        m = DOUBLED.search(w.name)
-        if m:
-            yield Direct("naming_doubled", {"name": w.name, "word": m.group(1)}, locations=[w.location])
+        word = repeated_word(w.name)
+        if word:
+            yield Direct("naming_doubled", {"name": w.name, "word": word}, locations=[w.location])
 
 
 def _codes(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
