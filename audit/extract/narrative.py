@@ -28,6 +28,7 @@ from audit.extract.paths import PathMatch, find_paths
 from audit.extract.sections import SectionTracker
 from audit.extract.stream import Stream
 from audit.facts import ClaimInfo
+from audit.lazy_re import lazy
 from audit.model import Figure
 from audit.numbers import NUMBER, parse_number
 from audit.vocabulary import Vocabulary, default_vocabulary
@@ -35,9 +36,9 @@ from audit.vocabulary import Vocabulary, default_vocabulary
 SENTENCE_END = re.compile(r"[。!?]")
 CLAUSE_BREAK = re.compile(r"[,;、]")
 # A share printed without % (“占比30.5”) ends its clause; “占─ 13 ─“三公”经费的…” is a page number.
-BARE_SHARE_END = re.compile(r"\s*(?:[,;。!?)]|$)")
+BARE_SHARE_END = lazy(r"\s*(?:[,;。!?)]|$)")
 # A bare total word names the total of whatever the sentence named before it.
-GENERIC_TOTAL = re.compile(r"(?:本年)?(?:支出|收入)?(?:合计|小计|总计)|本年支出|本年收入")
+GENERIC_TOTAL = lazy(r"(?:本年)?(?:支出|收入)?(?:合计|小计|总计)|本年支出|本年收入")
 
 
 def _has_words(text: str) -> bool:
