@@ -8,7 +8,7 @@ and headers are compared after `norm`, which erases the spelling differences rep
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 _QUOTES = str.maketrans("", "", "“”\"＂「」『』‘’'＇")
 _BRACKETS = str.maketrans({"(": "（", ")": "）"})
@@ -111,8 +111,10 @@ STRUCTURAL = {
 SECTIONS = {"T1": ("收入", "支出"), "T4": ("收入", "支出"), "T6": ("人员经费", "公用经费")}
 
 
+@lru_cache(maxsize=4096)
 def norm(text: str) -> str:
-    """Spelling-insensitive key for titles and headers; never used on amounts."""
+    """Spelling-insensitive key for titles and headers; never used on amounts. Memoised: a PDF
+    report asks for the same few hundred header and title texts some two thousand times."""
     t = re.sub(r"\s+", "", text).translate(_QUOTES).translate(_BRACKETS)
     return t.replace("收支", "收入支出")
 
