@@ -65,3 +65,20 @@ def test_narrative_item_must_be_in_tables_when_there_are_tables() -> None:
             if f.rule.startswith("C")] == ["C004"]
     assert [f.rule for f in check_document(_doc(text, [("2010607", "信息化建设")]), RULES).findings
             if f.rule.startswith("C")] == []
+
+
+def test_repeated_word_finds_what_the_backreference_pattern_finds() -> None:
+    """`repeated_word` replaces `([\u4e00-\u9fff]{2,4})\\1` (costly to compile): same word, same place."""
+    import random
+    import re
+
+    from audit.families.naming import repeated_word
+
+    pattern = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
+    rng = random.Random(7)
+    for _ in range(20000):
+        name = "".join(rng.choice("一二三a行政运行（事务") for _ in range(rng.randint(0, 14)))
+        m = pattern.search(name)
+        assert repeated_word(name) == (m.group(1) if m else None), name
+    assert repeated_word("行政运行行政运行") == "行政运行"
+    assert repeated_word("一般公共服务支出") is None

@@ -36,7 +36,6 @@ COMPARE_WORDS = [
     (re.compile(r"决算数?小于预算数?|低于预算"), -1),
 ]
 ROUGHLY_EQUAL = re.compile(r"(?:基本|大致|大体)持平")
-TEMPLATE_ALTERNATIVES = re.compile(r"增加\(减少\)|减少\(增加\)|增长\(下降\)|下降\(增长\)|大于\(小于\)|小于\(大于\)")
 
 
 def direction_of(word: str) -> int:
@@ -48,8 +47,6 @@ PERIOD_WORD = re.compile(r"(?P<year>20\d{2})\s*年(?!\d{1,2}月)|(?P<prior>上�
 YEAR = re.compile(r"(20\d{2})\s*年")
 ADJUSTED = re.compile(r"调整(?:后)?(?:的)?预算")
 ADJUSTED_RATE = re.compile(r"调整(?:后)?(?:的)?预算(?:数)?(?:的)?" + FILLER + "$")
-# 上年预算执行数 is an actual, not a budget: 执行数 after 预算 makes the amount last year's outcome.
-BUDGET_EXECUTED = re.compile(r"预算执行(?:数|情况)?" + FILLER + "$")
 # After these words a sentence gives the reasons for a change: amounts there are parts of the
 # explanation (预留机动经费增加X万元), not the item's own amounts or changes.
 REASON = re.compile(r"原因|主要是|由于|因为")

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from audit.lazy_re import lazy
 from audit.names import YEAR_TITLE
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ _TITLE = re.compile(
 _TITLE_END = re.compile(r"20\d{2}\s*年度?\s*(?:(?:部门|单位)决算|收入支出总计|收、支总计|财政拨款收入支出总计)")
 # Words that precede a name in running text or section headings and are not part of it.
 _PREFIX = re.compile(r"^(?:第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|无纳入|纳入|关于|附件\d*|本部门|本单位|公开)+")
-_YEAR = re.compile(r"(20\d{2})\s*年度")
+_YEAR = lazy(r"(20\d{2})\s*年度")
 # The report's own title (2024年度部门决算) is looked for among the first paragraphs, short ones only.
 TITLE_PARAGRAPHS = 60
 TITLE_LENGTH = 60

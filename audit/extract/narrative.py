@@ -18,6 +18,7 @@ amounts in a separate pass (`carry_comparisons`), after every claim is read.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -27,6 +28,7 @@ from audit.extract.paths import PathMatch, find_paths
 from audit.extract.sections import SectionTracker
 from audit.extract.stream import Stream
 from audit.facts import ClaimInfo
+from audit.lazy_re import lazy
 from audit.model import Figure
 from audit.numbers import NUMBER, parse_number
 from audit.vocabulary import Vocabulary, default_vocabulary
@@ -34,10 +36,15 @@ from audit.vocabulary import Vocabulary, default_vocabulary
 SENTENCE_END = re.compile(r"[。!?]")
 CLAUSE_BREAK = re.compile(r"[,;、]")
 # A share printed without % (“占比30.5”) ends its clause; “占─ 13 ─“三公”经费的…” is a page number.
-BARE_SHARE_END = re.compile(r"\s*(?:[,;。!?)]|$)")
-HAS_WORDS = re.compile(r"[\u4e00-\u9fff]")
+BARE_SHARE_END = lazy(r"\s*(?:[,;。!?)]|$)")
 # A bare total word names the total of whatever the sentence named before it.
-GENERIC_TOTAL = re.compile(r"(?:本年)?(?:支出|收入)?(?:合计|小计|总计)|本年支出|本年收入")
+GENERIC_TOTAL = lazy(r"(?:本年)?(?:支出|收入)?(?:合计|小计|总计)|本年支出|本年收入")
+
+
+def _has_words(text: str) -> bool:
+    """Any CJK ideograph. Not a regular expression: a class over that range takes ~2 ms to compile,
+    paid by every run, while the test is made only on carried sentences."""
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 @dataclass
@@ -132,18 +139,22 @@ class Place:
         return self.stream.text[self.start:self.end]
 
 
-def extract_narrative(doc: Document, vocab: Vocabulary | None = None, year: int | None = None) -> Extraction:
+def extract_narrative(doc: Document, vocab: Vocabulary | None = None, year: int | None = None,
+                      streams: Sequence[Stream] | None = None) -> Extraction:
     """`year` is the report's year as its title states it (Outline.report_year): a year printed
-    before an amount is compared with it to tell last year's figures from this year's."""
+    before an amount is compared with it to tell last year's figures from this year's.
+    `streams` are the outline's streams of the same paragraphs, passed so that each paragraph is
+    joined and normalised once per report rather than once per stage."""
     vocab = vocab or default_vocabulary()
+    if streams is None:
+        streams = [Stream.of(p, doc.path) for p in doc.paragraphs]
     figures: list[Figure] = []
     claims: list[ClaimInfo] = []
     parents: dict[int, int] = {}
     carry = Carry()
     tracker = SectionTracker()
     sections: list[str] = []
-    for p_index, paragraph in enumerate(doc.paragraphs):
-        stream = Stream.of(paragraph, doc.path)
+    for p_index, stream in enumerate(streams):
         is_heading = tracker.feed(stream.text)
         sections.append(tracker.label)
         if is_heading:
@@ -373,7 +384,7 @@ class Links:
         """A current amount in the head's unit; from a carried head, only the first figure of
         the sentence, and only when it is named (a sentence cut by a page break and resumed
         as “30.8万元，主要原因…” is no item of the list)."""
-        if self.carried and (not first or not HAS_WORDS.search(num.left)):
+        if self.carried and (not first or not _has_words(num.left)):
             return False
         return measure == "amount" and period == "current" and head_fig is not None and num.unit == head_fig.unit
 
@@ -405,7 +416,7 @@ class Links:
         if (self.head is not None and cues.LIST_OPENS.search(stripped)
                 and (self.head == self.last_amount or not claim.figures)):
             head, used_in, head_marker, part_marker, has_parts = self.head, p_index, self.marker, None, False
-        elif self.ended or (self.carried and not claim.figures and HAS_WORDS.search(text)):
+        elif self.ended or (self.carried and not claim.figures and _has_words(text)):
             head = None  # a bare page number between two items does not end the list
         last = (p_index, self.last_amount) if self.last_amount is not None else carry.last
         return Carry(head, used_in, last, carry.path_subject, head_marker, part_marker, has_parts)

@@ -17,12 +17,13 @@ from types import MappingProxyType
 
 from audit.analysis import FundRow, Indicator, PerfCell, PerfForm
 from audit.document import Document, Line, Table
+from audit.lazy_re import lazy
 from audit.model import CellRef, Figure, Location
 from audit.names import short_name
 from audit.numbers import normalise, parse_number
 
 TITLE = re.compile(r"绩效自评表")
-NOT_TITLE = re.compile(r"[见《》。，]")
+NOT_TITLE = lazy(r"[见《》。，]")
 FUND_LABELS = {"总额": "总额", "年度资金总额": "总额", "财政资金": "财政资金", "当年财政拨款": "财政资金",
                "财政专户管理资金": "财政专户管理资金", "单位资金": "单位资金", "上年结转资金": "上年结转资金",
                "其他资金": "其他资金"}
@@ -33,7 +34,7 @@ FUND_COLUMNS = [("调整后预算", "调整后预算"), ("全年预算", "调整
 INDICATOR_COLUMNS = [("一级指标", "一级指标"), ("二级指标", "二级指标"), ("三级指标", "三级指标"),
                      ("指标性质", "指标性质"), ("指标值", "指标值"), ("度量单位", "度量单位"),
                      ("完成值", "完成值"), ("权重", "权重"), ("分值", "权重"), ("得分", "得分"), ("原因", "原因")]
-COMPARATOR = re.compile(r"^(?:≥|≤|=|>|<|＝|＞|＜|>=|<=|定性|定量)$")
+COMPARATOR = lazy(r"^(?:≥|≤|=|>|<|＝|＞|＜|>=|<=|定性|定量)$")
 MONEY_FIELDS = {"年初预算", "调整后预算", "执行数"}
 
 

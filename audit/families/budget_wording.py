@@ -17,12 +17,13 @@ from collections.abc import Iterator
 
 from audit.analysis import Analysis
 from audit.families.base import Direct, Option
+from audit.lazy_re import lazy
 from audit.rulebook import Rule
 
 # "比2024年预算", "较2024年度预算执行数", "与2024年预算相比", and "2024年(当年)预算执行数" without a
 # comparison word: the year of a budget or of a budget's execution the report compares with.
 # "2023年预算执行情况" (context, not a figure) is not a comparison.
-COMPARED_YEAR = re.compile(r"(?:(?:比|较|与|同)\s*(?P<y1>20\d{2})\s*年度?\s*(?:年初)?预算"
+COMPARED_YEAR = lazy(r"(?:(?:比|较|与|同)\s*(?P<y1>20\d{2})\s*年度?\s*(?:年初)?预算"
                            r"|(?P<y2>20\d{2})\s*年度?\s*(?:当年|全年)?\s*预算执行数)")
 
 

@@ -8,19 +8,19 @@ stated last-year value points the other way. Both are relations, decided with ro
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from audit.analysis import Analysis
 from audit.expr import Num, Var
 from audit.families.base import Option
+from audit.lazy_re import lazy
 from audit.model import Figure
 from audit.relation import Relation
 from audit.rulebook import Rule
 
-UP = re.compile(r"增加|增长|上升")
-DOWN = re.compile(r"减少|下降|降低")
+UP = lazy(r"增加|增长|上升")
+DOWN = lazy(r"减少|下降|降低")
 
 
 def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation]:

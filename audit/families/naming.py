@@ -23,7 +23,6 @@ from audit.rulebook import Rule
 
 # "卫生健康支出（类）", and with the code inside the brackets: "医疗卫生与计划生育支出（210类）".
 NAME = re.compile(r"(?P<name>[^\s(),;:。、\d.\"“”]{1,40}?)\s*\(\s*(?:\d{3,7}\s*)?(?P<level>类|款|项)\s*\)")
-DOUBLED = re.compile(r"([\u4e00-\u9fff]{2,4})\1")
 PLACEHOLDER = re.compile(r"[XＸ]{2}")
 TABLE_IDS = ("T5", "T3", "T2", "T8", "T9")
 
@@ -63,21 +62,64 @@ def year_list(year: int) -> dict[str, str]:
         return {row["code"]: row["name"] for row in csv.DictReader(fh)}
 
 
+@lru_cache(maxsize=1)
+def _renames_by_old() -> dict[str, tuple[Rename, ...]]:
+    """Renames by the lenient form of their old name, in file order: every written name is looked
+    up, and making each lookup compare against every rename cost more than the rest of the check."""
+    out: dict[str, list[Rename]] = {}
+    for r in renames():
+        out.setdefault(lenient(r.old), []).append(r)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _first_rename(name: str, year: int) -> Rename | None:
+    return next((r for r in _renames_by_old().get(lenient(name), ()) if r.since <= year), None)
+
+
 def current_name(name: str, year: int) -> Rename | None:
     """The rename that makes `name` stale in `year`, with `new` resolved along later renames."""
-    key = lenient(name)
-    hit = next((r for r in renames() if lenient(r.old) == key and r.since <= year), None)
+    hit = _first_rename(name, year)
     if hit is None:
         return None
     new = hit.new
-    while (nxt := next((r for r in renames() if lenient(r.old) == lenient(new) and r.since <= year), None)):
+    while (nxt := _first_rename(new, year)):
         new = nxt.new
     return Rename(hit.code, hit.level, hit.old, new, hit.since)
 
 
-def written_names(analysis: Analysis) -> list[Written]:
+def repeated_word(name: str) -> str | None:
+    """The first word of two to four CJK ideographs written twice in a row (the longest at the
+    leftmost place), as `([\u4e00-\u9fff]{2,4})\1` would find it. Not a regular expression: a
+    class over that range takes ~1.5 ms to compile at every start of the command."""
+    for i in range(len(name)):
+        for size in (4, 3, 2):
+            word = name[i:i + size]
+            if len(word) == size and name[i + size:i + 2 * size] == word and all("\u4e00" <= c <= "\u9fff" for c in word):
+                return word
+    return None
+
+
+def written_names(analysis: Analysis) -> tuple[Written, ...]:
+    """Three checks read the same names: they are found once per analysis (the scan of every
+    paragraph with NAME is the costly part) and kept for the last analysis only."""
+    global _last_names
+    last = _last_names  # one read: the pair is replaced whole, never changed in place
+    if last is not None and last[0] is analysis:
+        return last[1]
+    names = tuple(_find_names(analysis))
+    _last_names = (analysis, names)
+    return names
+
+
+# (analysis, its names): compared by identity; holding the analysis keeps its id from being reused.
+_last_names: tuple[Analysis, tuple[Written, ...]] | None = None
+
+
+def _find_names(analysis: Analysis) -> list[Written]:
     out: list[Written] = []
     for st in analysis.outline.streams:
+        if "(" not in st.text:  # NAME needs one; most paragraphs have none and the scan is slow
+            continue
         for m in NAME.finditer(st.text):
             out.append(Written(m.group("name"), m.group("level"), st.location(m.start("name"), m.end("name"))))
     for t in analysis.tables:
@@ -107,9 +149,9 @@ def _stale(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
 
 def _doubled(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
     for w in written_names(analysis):
-        m = DOUBLED.search(w.name)
-        if m:
-            yield Direct("naming_doubled", {"name": w.name, "word": m.group(1)}, locations=[w.location])
+        word = repeated_word(w.name)
+        if word:
+            yield Direct("naming_doubled", {"name": w.name, "word": word}, locations=[w.location])
 
 
 def _codes(rule: Rule, analysis: Analysis) -> Iterator[Direct]:

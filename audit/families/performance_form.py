@@ -6,21 +6,21 @@ not copied in. That hides the result, so it is reported (as incomplete), never r
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from audit.analysis import Analysis, PerfForm
 from audit.families.base import Direct, Option
+from audit.lazy_re import lazy
 from audit.numbers import normalise
 from audit.rulebook import Rule
 
 MONEY_UNITS = {"元", "万元", "亿元", "千元"}
 COUNT_UNITS = {"人", "万人", "人次", "万人次", "户", "个", "次", "名", "家", "项", "辆", "台", "套", "件", "场", "期"}
-QUANTITY = re.compile(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万人次|人次|万人|亿元|万元|千元|元|人|户|名|%)")
-COUNT_WORDS = re.compile(r"(人数|人次|户数|个数|次数|名数|参保人|人员数)[^,，。;；、]{0,6}$")
-MONEY_WORDS = re.compile(r"(金额|资金|经费|费用|成本|补贴|补助|预算)[^,，。;；、]{0,6}$")
-RATE_NAME = re.compile(r"(率|满意度|比例|占比)$")
+QUANTITY = lazy(r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>万人次|人次|万人|亿元|万元|千元|元|人|户|名|%)")
+COUNT_WORDS = lazy(r"(人数|人次|户数|个数|次数|名数|参保人|人员数)[^,，。;；、]{0,6}$")
+MONEY_WORDS = lazy(r"(金额|资金|经费|费用|成本|补贴|补助|预算)[^,，。;；、]{0,6}$")
+RATE_NAME = lazy(r"(率|满意度|比例|占比)$")
 
 
 def bind(rule: Rule, analysis: Analysis) -> Iterator[Direct]:

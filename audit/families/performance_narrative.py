@@ -9,22 +9,22 @@ turn two correct statements into a false error.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from audit.analysis import Analysis, PerfForm
 from audit.expr import BinOp, Expr, Var
 from audit.families.base import Option, Skip
 from audit.families.performance import fig
+from audit.lazy_re import lazy
 from audit.model import Figure
 from audit.names import short_name
 from audit.numbers import normalise
 from audit.relation import Relation
 from audit.rulebook import Rule
 
-NAME_END = re.compile(r"绩效目标完成情况|绩效目标|绩效自评|项目全年|全年预算|年初预算|项目预算|预算数")
-NOISE = re.compile(r"^\s*[(（]?\d+[)）.、]?|\d+(?:\.\d+)?\s*(?:万元|元|%)|[“”\"'、,，:：()（）\s]|项目|综述")
-PROJECT_COUNT = re.compile(r"(\d+)个项目")
+NAME_END = lazy(r"绩效目标完成情况|绩效目标|绩效自评|项目全年|全年预算|年初预算|项目预算|预算数")
+NOISE = lazy(r"^\s*[(（]?\d+[)）.、]?|\d+(?:\.\d+)?\s*(?:万元|元|%)|[“”\"'、,，:：()（）\s]|项目|综述")
+PROJECT_COUNT = lazy(r"(\d+)个项目")
 
 
 def lcs(a: str, b: str) -> int:

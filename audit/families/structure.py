@@ -9,18 +9,18 @@ what the report prints. A report that is an excerpt (no 第X部分 at all) is no
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from audit.analysis import Analysis, Heading
 from audit.families.base import Direct, Option
+from audit.lazy_re import lazy
 from audit.model import Location
 from audit.names import YEAR_TITLE, numeral
 from audit.numbers import normalise
 from audit.rulebook import Rule
 
-QUOTES = re.compile(r"[\"'“”‘’\s]")
-LEAD = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|表\s*\d+)\s*")
+QUOTES = lazy(r"[\"'“”‘’\s]")
+LEAD = lazy(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|表\s*\d+)\s*")
 
 
 def bind(rule: Rule, analysis: Analysis) -> Iterator[Direct]:

@@ -14,12 +14,13 @@ from collections.abc import Iterator
 
 from audit.analysis import Analysis
 from audit.families.base import Direct, Option
+from audit.lazy_re import lazy
 from audit.rulebook import Rule
 
 YEAR = re.compile(r"(20\d{2})\s*年")
 AS_OF = re.compile(r"截[至止]\s*(20\d{2})\s*年\s*(?:12\s*月\s*(?:31\s*日|底|末)|底|末)")
 SENTENCE = re.compile(r"[^。!?]+[。!?]?")
-COMPARE = re.compile(r"与|比|较|相比|上年|同期|以来|以前|此前|起")
+COMPARE = lazy(r"与|比|较|相比|上年|同期|以来|以前|此前|起")
 
 
 def bind(rule: Rule, analysis: Analysis) -> Iterator[Direct]:

@@ -8,6 +8,7 @@ and headers are compared after `norm`, which erases the spelling differences rep
 from __future__ import annotations
 
 import re
+from functools import cache, lru_cache
 
 _QUOTES = str.maketrans("", "", "“”\"＂「」『』‘’'＇")
 _BRACKETS = str.maketrans({"(": "（", ")": "）"})
@@ -29,7 +30,14 @@ _NAMES = [
     ("T8", r"政府性基金预算财政拨款(收入)?支出决算表"),
     ("T9", r"国有资本经营预算财政拨款(收入)?支出决算表"),
 ]
-TITLES: list[tuple[str, re.Pattern[str]]] = [(tid, re.compile(_PREFIX + name)) for tid, name in _NAMES]
+
+
+@cache
+def _titles() -> list[tuple[str, re.Pattern[str]]]:
+    """Compiled on first use: the nine patterns cost ~15 ms to compile, and a text report with
+    no table title (`could_be_title`) never needs them."""
+    return [(tid, re.compile(_PREFIX + name)) for tid, name in _NAMES]
+
 
 # Header text -> canonical column name, per table. Headers not listed and not structural keep
 # their printed text, so an unexpected column is reported rather than dropped.
@@ -103,18 +111,29 @@ STRUCTURAL = {
 SECTIONS = {"T1": ("收入", "支出"), "T4": ("收入", "支出"), "T6": ("人员经费", "公用经费")}
 
 
+@lru_cache(maxsize=4096)
 def norm(text: str) -> str:
-    """Spelling-insensitive key for titles and headers; never used on amounts."""
+    """Spelling-insensitive key for titles and headers; never used on amounts. Memoised: a PDF
+    report asks for the same few hundred header and title texts some two thousand times."""
     t = re.sub(r"\s+", "", text).translate(_QUOTES).translate(_BRACKETS)
     return t.replace("收支", "收入支出")
 
 
+def could_be_title(text: str) -> bool:
+    """The cheap precondition of `match_title`: callers test it before importing the table
+    readers, so a report without any title-like line pays for none of them."""
+    if "表" not in text:
+        return False
+    t = norm(text)
+    return len(t) <= 60 and t.endswith("表")
+
+
 def match_title(text: str) -> str | None:
     """Table id when the whole line is a table title, so prose that mentions a table never matches."""
-    t = norm(text)
-    if len(t) > 60 or not t.endswith("表"):
+    if not could_be_title(text):
         return None
-    for table_id, pattern in TITLES:
+    t = norm(text)
+    for table_id, pattern in _titles():
         if pattern.fullmatch(t):
             return table_id
     return None

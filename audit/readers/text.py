@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from audit.document import Document, Line, UnreadableDocument
+from audit.document import Document, Line, Table, UnreadableDocument
 from audit.readers.paragraphs import Row, by_characters, rebuild, tab_cells
-from audit.readers.text_tables import read_text_tables
+from audit.readers.pdf_titles import could_be_title
 
 
 def decode(data: bytes) -> str:
@@ -64,12 +64,22 @@ def read_text(path: str) -> Document:
         raise UnreadableDocument(f"无法读取文件 (cannot read file): {exc.strerror}") from exc
     text = decode(data)
     numbered = [(n, raw.rstrip("\r")) for n, raw in enumerate(text.split("\n"), start=1)]
-    tables, taken = read_text_tables(numbered)  # table lines are not prose
+    tables, taken = _tables(numbered)  # table lines are not prose
     rows = text_rows(text, skip=taken)
     if not rows and not tables:
         raise UnreadableDocument("文件为空 (empty file)")
     paragraphs = rebuild(tab_cells(rows), by_characters) if rows else []
     return Document(path=path, kind="text", paragraphs=paragraphs, tables=tables)
+
+
+def _tables(numbered: list[tuple[int, str]]) -> tuple[list[Table], set[int]]:
+    """The table reader (and the PDF layout modules under it, ~30 ms of imports) is loaded only
+    when some line could be a table title: most text reports hold no table."""
+    if not any(could_be_title(t) for _, t in numbered):
+        return [], set()
+    from audit.readers.text_tables import read_text_tables
+
+    return read_text_tables(numbered)
 
 
 def text_rows(text: str, skip: set[int] | frozenset[int] = frozenset()) -> list[Row]:

@@ -158,3 +158,29 @@ def test_a_collapsed_copy_of_the_sample_gives_doubts_not_errors(tmp_path: Path) 
     found = check_path(str(path), RULES).findings
     assert not [(f.rule, f.message) for f in found if f.severity == "error" and f.rule.startswith(("T", "X"))]
     assert len([f for f in found if f.rule == "T190"]) == len([t for t in doc.tables if t.doubts])
+
+
+def _modules_after_reading(tmp_path: Path, text: str) -> set[str]:
+    import subprocess
+    import sys
+
+    report = tmp_path / "r.txt"
+    report.write_text(text, encoding="utf-8")
+    code = ("import sys; from audit.readers.text import read_text\n"
+            f"read_text({str(report)!r})\n"
+            "print(' '.join(m for m in sys.modules if m.startswith('audit.readers.')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return set(result.stdout.split())
+
+
+def test_text_without_table_title_does_not_load_table_readers(tmp_path: Path) -> None:
+    """The table readers cost ~30 ms of imports: prose that only mentions a table skips them."""
+    loaded = _modules_after_reading(tmp_path, "一、收入支出决算总体情况说明\n详见收入支出决算总表，本年收入100.00万元。\n")
+    assert "audit.readers.text_tables" not in loaded
+    assert "audit.readers.pdf_tables" not in loaded
+
+
+def test_text_with_table_title_loads_table_readers(tmp_path: Path) -> None:
+    loaded = _modules_after_reading(tmp_path, "说明\n表1  收入支出决算总表\n项目  决算数\n合计  1.00\n")
+    assert "audit.readers.text_tables" in loaded
