@@ -8,7 +8,8 @@ A sentence (up to 。) is one claim. Extraction reads it in small steps, each te
 4. `naming_of` + `concept_of` — the vocabulary term or classification path written nearest
    before it in the same clause, else the subject the sentence is about;
 5. `Links` — parts listed after 其中 / 主要用于 are tied to the amount before that word, and a
-   sentence ending in “其中：” hands its head on to the lines that follow.
+   sentence ending in “其中：” hands its head on to the lines that follow (so does a paragraph
+   ending on the single, short first part after “其中：”, `Links.open_list`).
 
 What one sentence hands the next is an explicit value (`Carry`); the comparison words of a
 sentence without figures (“决算数小于预算数的主要原因…”) are moved to the sentence with the
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from audit.document import Document
@@ -370,6 +371,8 @@ class Links:
     used: bool = False
     marker: str | None = None
     ended: bool = False
+    opened_at: int | None = None
+    parts: list[tuple[int, int | None, Figure]] = field(default_factory=list)
 
     @staticmethod
     def start(text: str, place: Place, p_index: int, carry: Carry) -> Links:
@@ -405,9 +408,13 @@ class Links:
         if (marker and self.last_amount is not None and current and ";" not in between[marker.end():]
                 and MARKER_LEAD.fullmatch(between[:marker.start()])):
             self.head = self.last_amount
+            self.opened_at = stop + marker.end()
 
-    def carry_on(self, text: str, p_index: int, claim: ClaimInfo, carry: Carry) -> Carry:
-        """A sentence that ends by announcing its parts (“…307.34万元，其中：”) hands its head on."""
+    def carry_on(self, text: str, p_index: int, claim: ClaimInfo, carry: Carry,
+                 open_head: int | None = None) -> Carry:
+        """A sentence that ends by announcing its parts (“…307.34万元，其中：”) hands its head on;
+        so does one whose list, opened by “其中：”, names only its first part before the paragraph
+        ends (`open_list`)."""
         used_in = p_index if self.used else carry.head_used_in
         head, head_marker, part_marker, has_parts = carry.head, carry.head_marker, carry.part_marker, carry.has_parts
         if self.carried and self.used and not has_parts:
@@ -416,10 +423,29 @@ class Links:
         if (self.head is not None and cues.LIST_OPENS.search(stripped)
                 and (self.head == self.last_amount or not claim.figures)):
             head, used_in, head_marker, part_marker, has_parts = self.head, p_index, self.marker, None, False
+        elif open_head is not None:
+            head, used_in, head_marker, has_parts = open_head, p_index, self.marker, True
+            part_marker = cues.marker_kind(text[self.parts[0][1] or 0:].lstrip(" :"))
         elif self.ended or (self.carried and not claim.figures and _has_words(text)):
             head = None  # a bare page number between two items does not end the list
         last = (p_index, self.last_amount) if self.last_amount is not None else carry.last
         return Carry(head, used_in, last, carry.path_subject, head_marker, part_marker, has_parts)
+
+    def open_list(self, text: str, figures: Sequence[Figure]) -> int | None:
+        """“A 100万元，其中：” and its first part on one line (“B 60万元，…。”) then the next parts
+        one a paragraph: a line that ends with “其中：” exactly at the margin of a hard-wrapped page
+        cannot be told from a wrapped one, so its first part is read into the head's paragraph.
+        The list is taken as still open when the paragraph ends on its single part, written after
+        the marker and a colon, that falls short of the head: a list that names one part less than
+        the whole has not been given in full. The carried list then ends where it ends after
+        “其中：” (a sibling marker, a heading, a sentence that is not a part). Returns that head."""
+        if self.carried or len(self.parts) != 1:
+            return None
+        head, opened_at, part = self.parts[0]
+        if (opened_at is None or not text[opened_at:].lstrip().startswith(":")
+                or not cues.LIST_OPENS.search(text[:opened_at])):
+            return None
+        return head if part.value < figures[head].value else None
 
 
 def _continues(place: Place, carry: Carry) -> bool:
@@ -469,8 +495,10 @@ def _sentence(place: Place, claim: ClaimInfo, vocab: Vocabulary, carry: Carry, f
         if part and links.head is not None:
             parents[fig.index] = links.head
             links.used = links.used or links.carried
+            links.parts.append((links.head, links.opened_at, fig))
         links.after_figure(fig, text, num.stop)
-    return links.carry_on(text, p_index, claim, carry)
+    ends_paragraph = not place.stream.text[place.end:].strip()
+    return links.carry_on(text, p_index, claim, carry, links.open_list(text, figures) if ends_paragraph else None)
 
 
 def _role(text: str, num: Number, part: bool) -> str | None:

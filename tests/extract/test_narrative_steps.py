@@ -179,6 +179,36 @@ def test_a_sentence_ending_with_the_marker_hands_its_head_on() -> None:
     assert ex.parents == {1: 0, 2: 0}
 
 
+@pytest.mark.parametrize("text", [
+    # “其中：” ended the line at the margin: its first part was read into the head's paragraph
+    "基本支出100万元，其中：人员经费80万元，主要包括：工资、津贴。\n公用经费20万元，主要包括：办公费。",
+    "2．基本支出100万元，其中：(1)人员经费80万元。\n(2)公用经费20万元。",
+])
+def test_a_list_whose_first_part_ends_the_paragraph_goes_on(text: str) -> None:
+    ex = _extract(text)
+    assert ex.parents == {1: 0, 2: 0}
+
+
+@pytest.mark.parametrize("text", [
+    # the single part is the whole: the list is complete
+    "本年收入100万元，其中：财政拨款收入100万元。\n本年支出合计100万元。",
+    # no colon: an inline aside, not a list laid out line by line
+    "基本支出100万元，其中人员经费80万元。\n项目支出20万元。",
+    # the paragraph goes on after the part
+    "基本支出100万元，其中：人员经费80万元。主要用于工资。\n公用经费20万元。",
+    # a sibling of the head ends the carried list
+    "1．基本支出100万元，其中：人员经费80万元。\n2．项目支出20万元。",
+])
+def test_a_list_given_in_its_own_sentence_is_not_carried(text: str) -> None:
+    ex = _extract(text)
+    assert ex.parents == {1: 0}
+
+
+def test_a_sentence_listing_two_parts_gave_its_list() -> None:
+    ex = _extract("基本支出100万元，其中：人员经费50万元，公用经费30万元。\n项目支出20万元。")
+    assert ex.parents == {1: 0, 2: 0}
+
+
 def test_a_list_of_words_opens_no_breakdown() -> None:
     ex = _extract("人员经费80万元，主要包括：基本工资、津贴补贴；公用经费20万元。")
     assert ex.parents == {}
