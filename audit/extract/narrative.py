@@ -436,16 +436,24 @@ class Links:
         one a paragraph: a line that ends with “其中：” exactly at the margin of a hard-wrapped page
         cannot be told from a wrapped one, so its first part is read into the head's paragraph.
         The list is taken as still open when the paragraph ends on its single part, written after
-        the marker and a colon, that falls short of the head: a list that names one part less than
-        the whole has not been given in full. The carried list then ends where it ends after
-        “其中：” (a sibling marker, a heading, a sentence that is not a part). Returns that head."""
+        the marker and a colon, that falls short of the head even at the ends of their rounding
+        intervals: a list whose one part is less than the whole has not been given in full. The
+        carried list then ends where it ends after “其中：” (a sibling marker, a heading, a
+        sentence that is not a part). Returns that head."""
         if self.carried or len(self.parts) != 1:
             return None
         head, opened_at, part = self.parts[0]
         if (opened_at is None or not text[opened_at:].lstrip().startswith(":")
                 or not cues.LIST_OPENS.search(text[:opened_at])):
             return None
-        return head if part.value < figures[head].value else None
+        whole = figures[head]
+        short = part.value + _half_unit(part.decimals) < whole.value - _half_unit(whole.decimals)
+        return head if short else None
+
+
+def _half_unit(decimals: int) -> Decimal:
+    """Half a unit of the last written digit: how far rounding may have moved a figure."""
+    return Decimal(1).scaleb(-decimals) / 2
 
 
 def _continues(place: Place, carry: Carry) -> bool:

@@ -192,6 +192,8 @@ def test_a_list_whose_first_part_ends_the_paragraph_goes_on(text: str) -> None:
 @pytest.mark.parametrize("text", [
     # the single part is the whole: the list is complete
     "本年收入100万元，其中：财政拨款收入100万元。\n本年支出合计100万元。",
+    # the single part may be the whole once rounded (99.6 of 100 written to the unit)
+    "本年收入100万元，其中：财政拨款收入99.6万元。\n本年支出合计100万元。",
     # no colon: an inline aside, not a list laid out line by line
     "基本支出100万元，其中人员经费80万元。\n项目支出20万元。",
     # the paragraph goes on after the part
