@@ -79,7 +79,7 @@ class _Search:
         """Values for `fig` that would satisfy each failed relation it is in, this one first.
 
         A suggestion is written with as many decimals as the figures it is compared with (a 0.3
-        stated against a table's 2,961.68 should read 2961.68, not 2961.7).
+        stated against a table's 1,234.56 should read 1234.56, not 1234.6).
         """
         values: dict[Decimal, None] = {}
         decimals = max([fig.decimals] + [f.decimals for f in v.relation.env.values() if f.unit == fig.unit])

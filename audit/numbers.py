@@ -52,7 +52,7 @@ class Parsed:
 
 
 def parse_number(text: str) -> Parsed | None:
-    """`"2,940.05"` → 2940.05 with 2 decimals; `"-"`, `""` or `"/"` → None (blank, not zero).
+    """`"1,234.56"` → 1234.56 with 2 decimals; `"-"`, `""` or `"/"` → None (blank, not zero).
 
     Anything that is not a plain decimal number within MAX_INTEGER_DIGITS / MAX_DECIMALS is
     None too (1e309, ∞, NaN, a 400-digit run): a figure is exact or it is not a figure.

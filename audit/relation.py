@@ -136,7 +136,7 @@ def other_side(rel: Relation) -> Expr:
 
 
 def describe(rel: Relation) -> tuple[str, str | None]:
-    """(`307.34 + 235.91`, computed value as text) for the side that is not the stated result."""
+    """(`120.50 + 85.25`, computed value as text) for the side that is not the stated result."""
     names = {n: f.text for n, f in rel.env.items()}
     if rel.target is None:
         return f"{render(rel.lhs, names)} ≠ {render(rel.rhs, names)}", None

@@ -21,7 +21,7 @@ PRIOR_AFTER = re.compile(r"^\s*(?:相比|相较)?\s*(?:有所|略有)?(?:增加|
 NOT_A_FIGURE_AFTER = re.compile(r"^\s*(?:\(含\))?(?:以上|以下|及以上|左右)")
 BREAKDOWN = re.compile(r"其中|主要用于|包括|分别为|具体为|分别是")
 # A sentence that stops right after the marker hands its list on to the following lines
-# (“…307.34万元，其中：”); a marker followed by its own words (“主要包括：工资。”) does not.
+# (“…120.50万元，其中：”); a marker followed by its own words (“主要包括：工资。”) does not.
 LIST_OPENS = re.compile(r"(?:其中|主要用于|主要包括|包括|分别为|具体为|分别是)(?:以下(?:几个)?方面|如下)?$")
 NO_CHANGE = re.compile(r"持平|无变化|没有变化|基本持平")
 CHANGE_WORD = re.compile(r"增加|减少|增长|下降|上升|降低")

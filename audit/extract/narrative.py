@@ -107,7 +107,7 @@ class Naming:
 class Carry:
     """What one sentence hands the next, all keyed by paragraph so it never leaks across.
 
-    `head`: an amount whose parts the next lines list (“…307.34万元，其中：”) and `head_used_in`
+    `head`: an amount whose parts the next lines list (“…120.50万元，其中：”) and `head_used_in`
     the paragraph that already took parts from it; `head_marker` / `part_marker` the list markers
     (1., (1) …) of the head's paragraph and of its first part: a paragraph with the head's marker
     is a sibling of the head, and one with another marker than the parts' is not a part, so the
@@ -412,7 +412,7 @@ class Links:
 
     def carry_on(self, text: str, p_index: int, claim: ClaimInfo, carry: Carry,
                  open_head: int | None = None) -> Carry:
-        """A sentence that ends by announcing its parts (“…307.34万元，其中：”) hands its head on;
+        """A sentence that ends by announcing its parts (“…120.50万元，其中：”) hands its head on;
         so does one whose list, opened by “其中：”, names only its first part before the paragraph
         ends (`open_list`)."""
         used_in = p_index if self.used else carry.head_used_in

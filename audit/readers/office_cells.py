@@ -1,7 +1,7 @@
 """Spreadsheet cell values → the text a reader of the sheet sees, without going through float.
 
-openpyxl and xlrd hand numeric cells over as binary floats; 2940.05 is really
-2940.050000000000181898940354585647583. `repr` gives the shortest string that reads back to the
+openpyxl and xlrd hand numeric cells over as binary floats; 1234.56 is really
+1234.55999999999994543031789362430572509765625. `repr` gives the shortest string that reads back to the
 same float, which is what the producer typed, and the cell's number format then says how many
 decimals were displayed: that count is what defines the rounding interval of the figure, so it
 must come from the format and not from the float. Thousands separators are not reproduced:
@@ -29,7 +29,7 @@ def format_decimals(fmt: str | None) -> tuple[int | None, bool]:
 
 
 def number_text(value: float | int | Decimal, fmt: str | None) -> str:
-    """`2940.05` with '#,##0.00' → "2940.05"; `0.5` with '0.0%' → "50.0%"; `100.0` General → "100"."""
+    """`1234.56` with '#,##0.00' → "1234.56"; `0.5` with '0.0%' → "50.0%"; `100.0` General → "100"."""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     try:
