@@ -58,3 +58,16 @@ def test_narrative_amount_of_a_fund_declared_absent_is_an_error(tmp_path: Path) 
             "上年政府性基金预算财政拨款支出5.00万元。")
     found = _findings(text, tmp_path)
     assert [f[:2] for f in found if f[0] in {"X220", "X221"}] == [("X220", "error")], found
+
+
+def test_narrative_amount_against_a_fund_table_printed_empty(tmp_path: Path) -> None:
+    from audit.document import Table
+    from audit.examples import example_document
+    from audit.pipeline import check_document
+
+    doc = example_document("2024年度国有资本经营预算财政拨款收入12.00万元。")
+    empty = Table(title="国有资本经营预算财政拨款收入支出决算表", rows=[], table_id="T9", page=9,
+                  empty_note="注：本单位2024年度无国有资本经营预算财政拨款收入支出，本表无数据。")
+    doc = type(doc)(path=doc.path, kind=doc.kind, paragraphs=doc.paragraphs, tables=[empty])
+    found = [(f.rule, f.severity) for f in check_document(doc, RULES).findings]
+    assert ("X221", "error") in found, found
