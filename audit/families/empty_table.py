@@ -4,7 +4,9 @@ When 政府性基金 (T8) or 国有资本经营 (T9) money is declared absent �
 its note (“…本表无数据”), or the 情况说明 saying “无政府性基金预算财政拨款收入和支出” — the cells
 that carry the same money in the summary tables (T1 收入 二/三, T4 收入 and its column) must be
 blank or zero, and the table itself must hold no amounts. Blank cells are not figures, so only
-a printed non-zero amount can contradict the declaration.
+a printed non-zero amount can contradict the declaration. The reverse holds too: `concepts`
+names the narrative amounts of that money (this year's only — last year may have had some),
+which must not be stated non-zero when the table is declared empty.
 """
 
 from __future__ import annotations
@@ -27,11 +29,16 @@ def bind(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
     where, how = declared
     cells = set(rule.params["cells"])
     columns = [(c["table"], column_key(c["column"])) for c in rule.params["columns"]]
+    concepts = set(rule.params["concepts"])
     for f in analysis.figures:
-        if f.source != "table" or f.value == 0:
+        if f.value == 0:
             continue
-        column = f.concept.rsplit(":", 1)[-1]
-        if f.table == table_id or f.concept in cells or (f.table, column) in columns:
+        if f.source != "table":
+            stated = f.concept in concepts and f.period == "current" and f.measure == "amount"
+        else:
+            column = f.concept.rsplit(":", 1)[-1]
+            stated = f.table == table_id or f.concept in cells or (f.table, column) in columns
+        if stated:
             yield Direct("declared_empty", {"how": how, "text": f.text}, figures=[f],
                          locations=[where] if where else [])
 
@@ -56,4 +63,6 @@ OPTIONS: dict[str, Option] = {
     "narrative": Option(str, required=True),
     "cells": Option(list, default=()),
     "columns": Option(list, default=()),
+    # Narrative concepts of the same money, stated this year (the reverse of the declaration).
+    "concepts": Option(list, default=()),
 }

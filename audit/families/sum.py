@@ -5,6 +5,11 @@ out under 不涉及的不列. In prose, when an optional part is missing the par
 short of the total, so only an excess is certain (soft_below); in tables (`source: table`) a
 blank cell is zero and the identity is exact. A missing required operand skips the
 check (DQC: no comparison when a component does not exist); it is never read as 0.
+
+`measure: change` binds the changes against last year instead of the amounts (Δ“三公” = Σ Δ
+components): each change counts with the sign of its direction word (增加 +, 减少 −), so a part
+without a direction word, or stated in another section than the total's, makes the sum
+uncertain and it is skipped.
 """
 
 from __future__ import annotations
@@ -39,17 +44,32 @@ def _drop(e: Expr, missing: set[str]) -> Expr:
     return e
 
 
+def _signed(e: Expr, env: dict, flip: int) -> Expr:
+    """Each change with the sign of its direction word, times `flip` (the total's sign), so the
+    total stays the plain stated result a finding quotes."""
+    if isinstance(e, Var) and e.name in env:
+        return Neg(e) if env[e.name].direction * flip < 0 else e
+    if isinstance(e, BinOp):
+        left, right = _signed(e.left, env, flip), _signed(e.right, env, flip)
+        if e.op in {"+", "-"} and isinstance(right, Neg):  # a + −b is written a − b
+            return BinOp("-" if e.op == "+" else "+", left, right.operand)
+        return BinOp(e.op, left, right)
+    if isinstance(e, Neg):
+        return Neg(_signed(e.operand, env, flip))
+    return e
+
+
 def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
     lhs, op, rhs = split_relation(rule.params["relation"])
     optional = set(rule.params["optional"])
-    period = rule.params["period"]
+    period, measure = rule.params["period"], rule.params["measure"]
     source = rule.params["figures"]
     names = variables(lhs) + variables(rhs)
     anchor_name = variables(rhs)[-1] if len(variables(rhs)) == 1 else names[0]
-    anchor = analysis.find(anchor_name, period=period, source=source)
+    anchor = analysis.find(anchor_name, period=period, measure=measure, source=source)
     env, missing = {}, set()
     for name in dict.fromkeys(names):
-        fig = analysis.find(name, period=period, near=anchor, source=source)
+        fig = analysis.find(name, period=period, measure=measure, near=anchor, source=source)
         if fig is None:
             if name not in optional:
                 yield Skip("a part of the relation is not stated")
@@ -61,6 +81,12 @@ def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
         yield Skip("fewer than two figures of the relation are stated")
         return
     target = variables(rhs)[0] if len(variables(rhs)) == 1 and variables(rhs)[0] in env else None
+    if measure == "change":
+        if target is None or any(f.direction is None or f.section != anchor.section for f in env.values()):
+            yield Skip("a change without its direction word, or stated apart from the total")
+            return
+        flip = env[target].direction
+        lhs, rhs = _signed(lhs, env, flip), _signed(rhs, env, flip)
     # In a printed table a blank cell means nothing to report, so a blank optional part is zero
     # and the identity is exact; in prose an unstated part is unknown, so a shortfall is skipped.
     soft = "skip" if missing and source != "table" else False
@@ -72,6 +98,8 @@ OPTIONS: dict[str, Option] = {
     "relation": Option(str, required=True),
     "optional": Option(list, default=()),
     "period": Option(str, choices=("current", "prior", "budget"), default="current"),
+    # `change`: the changes against last year, signed by their direction words (see above).
+    "measure": Option(str, choices=("amount", "change"), default="amount"),
     # Unset: the figures wherever they are stated; `table` for identities between cells.
     "figures": Option(str, choices=("narrative", "table"), default=None),
 }
