@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 from audit import readers
@@ -100,8 +101,8 @@ def _setting(env: str, default: int, scale: int = 1) -> int:
     """A limit from the environment (a positive number), else the default."""
     raw = os.environ.get(env, "").strip()
     try:
-        value = int(float(raw) * scale) if raw else default
-    except (ValueError, OverflowError):
+        value = int(Decimal(raw) * scale) if raw else default
+    except (ArithmeticError, ValueError):
         return default
     return value if value > 0 else default
 

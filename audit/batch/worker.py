@@ -15,9 +15,7 @@ from multiprocessing.connection import Connection
 
 from audit.batch.faults import Faults, inject
 from audit.batch.record import ReportRecord, failed, from_result
-from audit.model import DocumentResult
-from audit.pipeline import check_document
-from audit.reading import read_report
+from audit.pipeline import check_report
 from audit.rulebook import Rule, load_rules
 
 
@@ -45,17 +43,9 @@ def check_unit(index: int, paths: tuple[str, ...], rules: list[Rule], lang: str 
     try:
         for path in paths:
             inject(faults or {}, path)
-        result = check_with_identity(list(paths), rules, lang)
+        result = check_report(list(paths), rules, lang)
     except Exception as exc:  # stage boundary: a checker bug on one report must not end the worker
         return failed(index, paths, "crashed", f"检查失败 (check failed): {type(exc).__name__}: {exc}",
                       time.perf_counter() - start)
     return from_result(index, paths, result, time.perf_counter() - start)
 
-
-def check_with_identity(paths: list[str], rules: list[Rule], lang: str = "zh") -> DocumentResult:
-    """pipeline.check_document on the one Document audit.reading read; who filed the report and
-    for which year come with the result, from its analysis: each file is read once."""
-    reading = read_report(paths)
-    if reading.document is None:
-        return reading.unreadable()
-    return check_document(reading.document, rules, lang)

@@ -30,7 +30,7 @@ def outline(doc: Document) -> Outline:
     streams = tuple(Stream.of(p, doc.path) for p in doc.paragraphs)
     who = identify(doc, streams)
     return Outline(streams=streams, headings=tuple(_headings(streams)), year=who.year, kind=who.kind,
-                   department=who.department, report=report_kind(doc))
+                   department=who.department, report=report_kind(doc, [st.raw for st in streams]))
 
 
 def _headings(streams: tuple[Stream, ...]) -> list[Heading]:

@@ -97,9 +97,12 @@ def parse_kind_option(value: str) -> Accounts:
         raise ValueError(f"kind must be one of {', '.join(KIND_OPTIONS)}, not {value!r}") from None
 
 
-def report_kind(doc: Document) -> ReportKind:
-    """The kind the report states about itself: title first, then table titles, then the body."""
-    raw = ["".join(ln.text for ln in p.lines).strip() for p in doc.paragraphs]
+def report_kind(doc: Document, texts: list[str] | None = None) -> ReportKind:
+    """The kind the report states about itself: title first, then table titles, then the body.
+    `texts` are the paragraphs' texts when the caller has joined them already (the outline's
+    streams), so a report is not joined line by line twice."""
+    raw = [t.strip() for t in texts] if texts is not None else [
+        "".join(ln.text for ln in p.lines).strip() for p in doc.paragraphs]
     # Several files checked as one report (a narrative PDF and its tables PDF): each file has
     # its own cover, and the report's title is the first one any of them prints.
     covers = [_cover(part) for part in _files(doc.paragraphs, raw)] or [([], "", "")]

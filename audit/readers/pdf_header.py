@@ -7,6 +7,7 @@ A column is then the x-extent of its header cell; cells are assigned to it by ov
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from audit.readers.pdf_layout import Frag
@@ -121,7 +122,7 @@ def assign_ordered(
     if m > n:
         return None
     edges = edges or {}
-    inf = float("inf")
+    inf = math.inf
 
     def misfit(f: Frag, j: int) -> float:
         c = cols[j]

@@ -62,10 +62,9 @@ def read_text(path: str) -> Document:
         raise UnreadableDocument("是目录而不是文件 (is a directory)") from exc
     except OSError as exc:
         raise UnreadableDocument(f"无法读取文件 (cannot read file): {exc.strerror}") from exc
-    text = decode(data)
-    numbered = [(n, raw.rstrip("\r")) for n, raw in enumerate(text.split("\n"), start=1)]
-    tables, taken = _tables(numbered)  # table lines are not prose
-    rows = text_rows(text, skip=taken)
+    raw_lines = _raw_lines(decode(data))
+    tables, taken = _tables(list(enumerate(raw_lines, start=1)))  # table lines are not prose
+    rows = _rows(raw_lines, taken)
     if not rows and not tables:
         raise UnreadableDocument("文件为空 (empty file)")
     paragraphs = rebuild(tab_cells(rows), by_characters) if rows else []
@@ -86,7 +85,14 @@ def text_rows(text: str, skip: set[int] | frozenset[int] = frozenset()) -> list[
     """Non-blank lines with their file line number; a form feed starts a page, a blank line
     leaves a gap, a tab or a deeper indent than most lines marks a first line. Lines in `skip`
     (read as table rows) are not prose; they still count for pages."""
-    raw_lines = [raw.rstrip("\r") for raw in text.split("\n")]
+    return _rows(_raw_lines(text), skip)
+
+
+def _raw_lines(text: str) -> list[str]:
+    return [raw.rstrip("\r") for raw in text.split("\n")]
+
+
+def _rows(raw_lines: list[str], skip: set[int] | frozenset[int]) -> list[Row]:
     base = _common_indent(raw_lines)
     rows: list[Row] = []
     page, blank = 1, False
