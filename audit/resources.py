@@ -6,10 +6,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-# The C loader when PyYAML has it: loading the rule packs is most of a plain check's start-up.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from audit.yaml_cache import load_cached
 
 
 def rules_dir() -> Path:
@@ -17,5 +14,5 @@ def rules_dir() -> Path:
 
 
 def load_yaml(name: str) -> Any:
-    with (rules_dir() / name).open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=SAFE_LOADER)  # noqa: S506 - a safe loader
+    """A vocabulary file of the package, parsed (or taken from the cache of parsed files)."""
+    return load_cached((rules_dir() / name).read_text(encoding="utf-8"))

@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-
-from audit.resources import SAFE_LOADER, rules_dir
+from audit.resources import rules_dir
+from audit.yaml_cache import load_cached
 
 if TYPE_CHECKING:
     from audit.families import Family
@@ -66,9 +65,13 @@ class Rule:
 
 def _load_file(path: Path, families: Mapping[str, Family]) -> list[Rule]:
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
-    except yaml.YAMLError as exc:
-        raise RulebookError(f"{path.name}: not valid YAML: {exc}") from exc
+        data = load_cached(path.read_text(encoding="utf-8")) or {}
+    except Exception as exc:
+        import yaml  # loaded already when the text was parsed; not needed when it was cached
+
+        if isinstance(exc, yaml.YAMLError):
+            raise RulebookError(f"{path.name}: not valid YAML: {exc}") from exc
+        raise
     rules = []
     for raw in data.get("rules", []):
         rid = raw.get("id")

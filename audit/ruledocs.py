@@ -14,8 +14,6 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-import yaml
-
 from audit.rulebook import Rule
 
 REGENERATE = "python -m audit.ruledocs docs/rules.md"
@@ -67,6 +65,8 @@ def example(rule: Rule, kind: str) -> tuple[str, str] | None:
         return None
     if isinstance(value, str):
         return "text", value.rstrip("\n")
+    import yaml  # only `explain` and the rule docs show examples; a check never imports it
+
     return "yaml", yaml.safe_dump(value, allow_unicode=True, sort_keys=False, default_flow_style=False).rstrip("\n")
 
 
