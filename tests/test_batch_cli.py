@@ -96,6 +96,14 @@ def test_csv_and_json_are_complete(run: dict) -> None:
     assert report["summary"]["unreadable"] == 3
     assert report["summary"]["errors"] == sum(len([f for f in d["findings"] if f["severity"] == "error"])
                                               for d in report["documents"])
+    # Each document carries its kind and which tables were read, as `check --format json` writes them.
+    docs = {Path(d["path"]).name: d for d in report["documents"]}
+    putuo = docs["putuo-finance-2024-final-accounts.pdf"]
+    assert putuo["kind"]["accounts"] == "final" and putuo["kind"]["label"] == "部门决算"
+    assert putuo["stats"]["tables_read"] == [f"T{n}" for n in range(1, 10)] and putuo["stats"]["tables_missing"] == []
+    maoxian = docs["maoxian-hrss-2022-final-accounts.txt"]
+    assert maoxian["stats"]["tables_read"] == [] and len(maoxian["stats"]["tables_missing"]) == 9
+    assert "kind" not in docs["broken-empty.txt"] and "stats" not in docs["broken-empty.txt"]
 
 
 def test_text_summary_and_english(reports: Path) -> None:

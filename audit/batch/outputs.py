@@ -46,10 +46,10 @@ def write_outputs(outcome: BatchOutcome, spool: Spool, options: OutputOptions, c
 
         if options.json_path:
             with open(options.json_path, "w", encoding="utf-8") as fh:
-                write_json(fh, outcome, spool)
+                write_json(fh, outcome, spool, options.lang)
             written.append(options.json_path)
         else:
-            write_json(sys.stdout, outcome, spool)
+            write_json(sys.stdout, outcome, spool, options.lang)
     else:
         print_summary(console, reports, rules, options.lang)
     w = words(options.lang)

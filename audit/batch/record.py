@@ -42,11 +42,17 @@ class ReportRecord:
     # The kind of report (部门决算, 单位预算 …) in each language the summaries are written in; the
     # worker does not know the language of the summary, so both travel (a few bytes).
     kind: dict[str, str] = field(default_factory=dict)
-    # Which of the tables a report of its kind should carry were read (T1…T9 for final accounts;
-    # none are expected of a budget yet), so the summary says what was not checked.
-    tables_read: int = 0
-    tables_expected: int = 0
-    tables_missing: tuple[str, ...] = ()
+    # The kind as `check --format json` writes it (accounts, level, year, template, source), the
+    # label added per language when written, so `batch --format json` and `check` agree.
+    kind_info: dict[str, Any] = field(default_factory=dict)
+    # Which of the tables a report of its kind should carry were read (T1…T9 for final accounts),
+    # so the summary says what was not checked.
+    tables_expected: tuple[str, ...] = ()
+    tables_read: tuple[str, ...] = ()
+
+    @property
+    def tables_missing(self) -> tuple[str, ...]:
+        return tuple(t for t in self.tables_expected if t not in self.tables_read)
 
     @property
     def status(self) -> str:
@@ -70,8 +76,9 @@ class ReportRecord:
                 "errors": self.errors, "warnings": self.warnings, "infos": self.infos,
                 "figures": self.figures, "checks": self.checks, "top_rules": self.top_rules(),
                 "seconds": round(self.seconds, 3), "kind": self.kind.get("zh"), "kind_en": self.kind.get("en"),
-                "tables": f"{self.tables_read}/{self.tables_expected}" if self.tables_expected else None,
-                "tables_missing": " ".join(self.tables_missing) or None}
+                "tables": f"{len(self.tables_read)}/{len(self.tables_expected)}" if self.tables_expected else None,
+                "tables_missing": " ".join(self.tables_missing) or None, "kind_info": self.kind_info,
+                "tables_expected_ids": list(self.tables_expected), "tables_read_ids": list(self.tables_read)}
 
 
 def from_result(index: int, paths: tuple[str, ...], result: DocumentResult, seconds: float) -> ReportRecord:
@@ -94,9 +101,8 @@ def from_result(index: int, paths: tuple[str, ...], result: DocumentResult, seco
                         department=result.department, year=result.year,
                         errors=severities["error"], warnings=severities["warning"], infos=severities["info"],
                         figures=result.facts, checks=result.checks, seconds=seconds, rules=rules,
-                        findings=findings, kind=_labels(result),
-                        tables_read=len(result.tables_read), tables_expected=len(result.tables_expected),
-                        tables_missing=result.tables_missing)
+                        findings=findings, kind=_labels(result), kind_info=_kind_info(result),
+                        tables_expected=tuple(result.tables_expected), tables_read=tuple(result.tables_read))
 
 
 def _labels(result: DocumentResult) -> dict[str, str]:
@@ -104,6 +110,15 @@ def _labels(result: DocumentResult) -> dict[str, str]:
     if result.kind is None or result.kind.accounts is None:
         return {}
     return {lang: result.kind.label(lang) for lang in ("zh", "en")}
+
+
+def _kind_info(result: DocumentResult) -> dict[str, Any]:
+    """The kind without its label, which the JSON writer adds in the summary's language."""
+    if result.kind is None:
+        return {}
+    info = result.kind.as_dict()
+    info.pop("label", None)
+    return info
 
 
 def failed(index: int, paths: tuple[str, ...], outcome: Outcome, reason: str, seconds: float = 0.0) -> ReportRecord:

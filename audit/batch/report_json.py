@@ -15,14 +15,14 @@ from audit.batch.run import BatchOutcome
 from audit.batch.spool import Spool
 
 
-def write_json(out: IO[str], outcome: BatchOutcome, spool: Spool) -> None:
+def write_json(out: IO[str], outcome: BatchOutcome, spool: Spool, lang: str = "zh") -> None:
     rows = sorted(outcome.rows, key=lambda r: r["index"])
     out.write('{\n  "schema_version": "1",\n')
     out.write(f'  "tool": {json.dumps({"name": "budget-audit", "version": __version__})},\n')
     out.write('  "documents": [')
     for n, row in enumerate(rows):
         out.write(",\n    " if n else "\n    ")
-        out.write(json.dumps(_document(row, spool.findings(row["index"])), ensure_ascii=False))
+        out.write(json.dumps(_document(row, spool.findings(row["index"]), lang), ensure_ascii=False))
     out.write("\n  ],\n")
     summary = {
         "documents": len(rows),
@@ -36,11 +36,17 @@ def write_json(out: IO[str], outcome: BatchOutcome, spool: Spool) -> None:
     out.write(f'  "summary": {json.dumps(summary)}\n}}\n')
 
 
-def _document(row: dict[str, Any], findings: list[dict[str, Any]]) -> dict[str, Any]:
+def _document(row: dict[str, Any], findings: list[dict[str, Any]], lang: str) -> dict[str, Any]:
+    """One document as `check --format json` writes it (kind, table stats), plus batch's keys."""
     paths = row["paths"]
     doc: dict[str, Any] = {"path": paths[0], "paths": paths, "status": row["status"], "outcome": row["outcome"],
                            "error": row["reason"], "department": row["department"], "year": row["year"],
                            "findings": findings}
+    if row.get("kind_info"):
+        label = row.get("kind_en") if lang == "en" else row.get("kind")
+        doc["kind"] = {**row["kind_info"], "label": label}
     if row["status"] == "checked":
-        doc["stats"] = {"facts": row["figures"], "checks": row["checks"]}
+        expected, read = row.get("tables_expected_ids", []), row.get("tables_read_ids", [])
+        doc["stats"] = {"facts": row["figures"], "checks": row["checks"], "tables_expected": expected,
+                        "tables_read": read, "tables_missing": [t for t in expected if t not in read]}
     return doc
