@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from audit.lazy_re import lazy
 from audit.model import Figure
 from audit.numbers import normalise
 from audit.resources import load_yaml
@@ -20,6 +21,25 @@ YEAR_TITLE = re.compile(r"(20\d{2})\s*年度?\s*(?:[区市省县]级)?\s*(?:部�
 NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d+[、.])\s*")
 BRACKETS = re.compile(r"\([^)]*\)")
 DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
+
+
+# ---------------------------------------------------------------- budget comparisons
+
+# What a budget compares this year's amount with (比上年预算增加…, 比2022年预算执行数增加…%, 与上年预算数
+# 一致): last year's budget or last year's execution, two different quantities. The last such
+# phrase before a change gives the change its basis; “比上年增加” names neither. Extraction gives
+# changes their basis with it, and the change family reads a 持平 sentence's basis with it.
+COMPARED = lazy(r"(?:比|较|与|同|对比|相比)\s*(?:上年度?|上一年度?|去年|20\d{2}\s*年度?)\s*(?:的)?\s*(?:当年|全年)?\s*"
+                      r"(?:(?P<exec>(?:预算)?执行数?|决算数?)|(?:年初)?预算(?:数)?(?P<exec2>执行数?)?)")
+
+
+def compared_basis(before: str) -> str | None:
+    """“budget” after 比上年预算 / 比2022年预算, “execution” after 比上年(预算)执行数, else None."""
+    found = list(COMPARED.finditer(before))
+    if not found:
+        return None
+    last = found[-1]
+    return "execution" if last.group("exec") or last.group("exec2") else "budget"
 
 
 # ---------------------------------------------------------------- classification names

@@ -31,6 +31,7 @@ from audit.extract.stream import Stream
 from audit.facts import ClaimInfo
 from audit.lazy_re import lazy
 from audit.model import Figure
+from audit.names import compared_basis
 from audit.numbers import NUMBER, parse_number
 from audit.vocabulary import Vocabulary, default_vocabulary
 
@@ -483,6 +484,8 @@ def _sentence(place: Place, claim: ClaimInfo, vocab: Vocabulary, carry: Carry, f
     for num in find_numbers(text, vocab):
         m = measure_of(num, vocab)
         period, basis = period_of(num, m.measure, place.year, text)
+        if m.measure in {"change", "change_rate"}:
+            basis = compared_basis(text[:num.start].rsplit(";", 1)[-1])
         naming = naming_of(num, paths, vocab, reason.start() if reason else None)
         concept = concept_of(num, m.measure, period, naming, naming.subject or subject, claim.id, vocab)
         if naming.subject or naming.unknown:

@@ -1,0 +1,83 @@
+"""Budget sentences (docs/budgets.md §4): this year's budget against last year's budget or last
+year's execution. The two are different quantities: a printed amount of one is never used for a
+change against the other (N030), 持平 is checked against the printed amount of the compared basis
+(B010), and an increase cannot exceed this year's amount (B011). Sentences are made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from audit.examples import example_document
+from audit.extract import extract
+from tests.families.conftest import Run
+
+HEAD = "上海市普陀区2025年区级部门预算\n"
+RULES = ("N030", "B010", "B011", "W030")
+
+CASES = [
+    # Δ and r against last year's budget, last year not printed: r = Δ ÷ (X − Δ).
+    pytest.param("2025年财政拨款支出预算110.00万元，比2024年预算增加10.00万元，增长10.00%。", [], id="budget-implied"),
+    pytest.param("2025年财政拨款支出预算110.00万元，比2024年预算增加10.00万元，增长12.00%。", [("N030", 2)],
+                 id="budget-implied-wrong-rate"),
+    pytest.param("因公出国（境）费预算支出170万元，比上年预算减少10万元，下降5.56%。", [], id="jiangsu-decrease"),
+    pytest.param("因公出国（境）费预算支出170万元，比上年预算减少10万元，下降6.25%。", [("N030", 2)],
+                 id="jiangsu-decrease-rate-of-this-year"),
+    pytest.param("会议费预算支出200.44万元，比上年预算数增加32.44万元，增长19.31%。", [], id="budget-number-word"),
+    # Last year's budget printed: X − Δ = prior.
+    pytest.param("2025年财政拨款支出预算110.00万元，2024年预算为100.00万元，比2024年预算增加10.00万元。", [],
+                 id="printed-budget"),
+    pytest.param("2025年财政拨款支出预算110.00万元，2024年预算为100.00万元，比2024年预算增加12.00万元。", [("N030", 2)],
+                 id="printed-budget-wrong-delta"),
+    # Last year's execution printed, the change is against last year's budget: not compared with it.
+    pytest.param("2025年财政拨款支出预算110.00万元，2024年预算执行数为90.00万元，比2024年预算增加10.00万元，增长10.00%。",
+                 [], id="execution-printed-budget-compared"),
+    # Last year's budget printed, the rate is against last year's execution: not compared with it.
+    pytest.param("2024年预算为90.00万元，2025年预算安排110.00万元，比2024年预算执行数增加25.00%。", [],
+                 id="budget-printed-execution-compared"),
+    # Against last year's execution, printed: r = (X − Y) ÷ Y.
+    pytest.param("2024年预算执行数为90.00万元，2025年预算安排110.00万元，比2024年预算执行数增加22.22%。", [],
+                 id="execution"),
+    pytest.param("2024年预算执行数为90.00万元，2025年预算安排110.00万元，比2024年预算执行数增加25.00%。", [("N030", 2)],
+                 id="execution-wrong-rate"),
+    pytest.param("一般公共预算支出预算110万元，上年执行数100万元，增加10万元，增长10%。", [], id="prior-execution-word"),
+    pytest.param("一般公共预算支出预算110万元，上年执行数100万元，增加10万元，增长12%。", [("N030", 2)],
+                 id="prior-execution-word-wrong-rate"),
+    # 持平 against the printed amount of the compared basis.
+    pytest.param("2024年预算执行数为15.00万元，2025年预算安排15.00万元，比2024年预算执行数持平。", [], id="flat"),
+    pytest.param("2024年预算执行数为15.00万元，2025年预算安排16.00万元，比2024年预算执行数持平。", [("B010", 2)],
+                 id="flat-differs"),
+    pytest.param("2024年预算为15.00万元，2025年预算安排16.00万元，比2024年预算执行数持平。", [], id="flat-other-basis"),
+    pytest.param("公务接待费1.35万元，与2024年预算持平。", [], id="flat-nothing-printed"),
+    # An increase larger than this year's amount: last year would be negative.
+    pytest.param("政府性基金拨款支出预算0万元，比2024年预算增加1421.25万元。", [("B011", 2)], id="zero-increased"),
+    pytest.param("政府性基金拨款支出预算0万元，比2024年预算减少100.00万元。", [], id="zero-decreased"),
+    pytest.param("政府性基金拨款支出预算50.00万元，比2024年预算增加50.00万元。", [], id="new-item"),
+    pytest.param("政府性基金拨款支出预算50.00万元，比2024年预算增加50.02万元。", [("B011", 2)], id="increase-beyond-rounding"),
+    # 50.00 and 50.01 may both stand for 50.005: not certain.
+    pytest.param("政府性基金拨款支出预算50.00万元，比2024年预算增加50.01万元。", [], id="increase-within-rounding"),
+    pytest.param("一般公共预算拨款支出预算500.00万元，比2024年预算增加100.00万元；政府性基金拨款支出预算0万元，"
+                 "比2024年预算增加100.00万元。", [("B011", 2)], id="second-clause-copied"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_budget_sentences(run: Run, text: str, expected: list[tuple[str, int]]) -> None:
+    assert run(HEAD + text, rules=RULES) == expected
+
+
+def test_b011_is_budget_only(run: Run) -> None:
+    """The final-accounts rules are unchanged: B010 and B011 apply to budgets."""
+    text = "2024年度部门决算\n政府性基金预算财政拨款支出0万元，比2023年增加100.00万元。"
+    assert run(text, rules=("B011",)) == []
+
+
+@pytest.mark.parametrize(("sentence", "bases"), [
+    ("比2024年预算增加10.00万元，增长10.00%。", ["budget", "budget"]),
+    ("比上年预算数减少10万元，下降5%。", ["budget", "budget"]),
+    ("比2024年预算执行数增加22.22%。", ["execution"]),
+    ("与上年执行数相比增加10万元。", ["execution"]),
+    ("比上年增加10万元，增长5%。", [None, None]),
+])
+def test_change_basis(sentence: str, bases: list[str | None]) -> None:
+    analysis = extract(example_document(HEAD + "财政拨款支出预算110.00万元，" + sentence))
+    assert [f.basis for f in analysis.figures if f.measure in {"change", "change_rate"}] == bases
