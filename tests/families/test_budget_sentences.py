@@ -81,3 +81,55 @@ def test_b011_is_budget_only(run: Run) -> None:
 def test_change_basis(sentence: str, bases: list[str | None]) -> None:
     analysis = extract(example_document(HEAD + "财政拨款支出预算110.00万元，" + sentence))
     assert [f.basis for f in analysis.figures if f.measure in {"change", "change_rate"}] == bases
+
+
+SANGONG = ("2025年“三公”经费预算数为{total}万元，比2024年预算增加{d}万元。其中：\n"
+           "（一）因公出国（境）费0万元，比2024年预算持平。主要原因是无出国计划。\n"
+           "（二）公务车购置及运行费46.56万元，比2024年预算增加25万元，主要原因是购置公务用车。其中：公务用车购置费25万元，"
+           "比2024年预算增加25万元；公务车用车运行费{run}万元，比2024年预算持平。\n"
+           "（三）公务接待费1.35万元。比2024年预算持平，主要原因是接待数量不变。")
+
+
+@pytest.mark.parametrize(("total", "d", "run_", "expected"), [
+    pytest.param("47.91", "25", "21.56", [], id="consistent"),
+    # This year's total (预算数为…, period budget) against plain component amounts (period current).
+    pytest.param("48.91", "25", "21.56", [("B020", 2)], id="total-off"),
+    # 公务车购置及运行费 (a Putuo spelling) = 购置费 + 公务车用车运行费.
+    pytest.param("47.91", "25", "20.56", [("B021", 4)], id="car-split-off"),
+    # The components' changes: 0 (持平) + 25 + 0 (持平 in the sentence after the amount) ≠ 30.
+    pytest.param("47.91", "30", "21.56", [("B022", 2)], id="change-total-off"),
+])
+def test_budget_sangong(run: Run, total: str, d: str, run_: str, expected: list[tuple[str, int]]) -> None:
+    text = HEAD + SANGONG.format(total=total, d=d, run=run_)
+    assert run(text, rules=("B020", "B021", "B022")) == expected
+
+
+def test_b022_skips_a_component_without_change_or_flat(run: Run) -> None:
+    """A component that states neither a change nor 持平 leaves the change sum unknown."""
+    text = HEAD + SANGONG.format(total="47.91", d="30", run="21.56").replace("比2024年预算持平。主要原因是无出国计划", "主要用于出访")
+    assert run(text, rules=("B022",)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("2025年度本单位政府采购预算117.00万元，其中：政府采购货物预算17.00万元、政府采购工程预算0万元、"
+                 "政府采购服务预算100.00万元。", [], id="shanghai"),
+    pytest.param("2025年度本单位政府采购预算117.00万元，其中：政府采购货物预算27.00万元、政府采购工程预算0万元、"
+                 "政府采购服务预算100.00万元。", [("B023", 2)], id="shanghai-off"),
+    pytest.param("2025年度政府采购支出预算总额1449.50万元，其中：拟采购货物支出90万元、拟采购工程支出0万元、"
+                 "拟购买服务支出1359.50万元。", [], id="jiangsu"),
+    pytest.param("2025年政府采购预算总金额为4641.62万元。其中拟购买货物962.86万元；拟购买工程539万元；"
+                 "拟购买服务3149.76万元。", [("B023", 2)], id="jiangsu-off"),
+    # No 工程: only an excess is certain.
+    pytest.param("2025年度政府采购支出预算总额2744.84万元，其中：拟采购货物支出303.4万元、拟购买服务支出2400万元。", [],
+                 id="no-works-short"),
+])
+def test_budget_procurement(run: Run, text: str, expected: list[tuple[str, int]]) -> None:
+    assert run(HEAD + text, rules=("B023",)) == expected
+
+
+def test_final_accounts_keep_budget_and_actual_apart(run: Run) -> None:
+    """In final accounts the 三公 identity stays on this year's actuals: a 年初预算 total is not
+    added up with actual components (N005 is final-only and reads period current)."""
+    text = ("2024年度部门决算\n“三公”经费年初预算为9.00万元。因公出国（境）费支出决算1.00万元；"
+            "公务用车购置及运行维护费支出决算3.00万元；公务接待费支出决算2.00万元。")
+    assert run(text, rules=("N005", "B020")) == []
