@@ -133,3 +133,30 @@ def test_final_accounts_keep_budget_and_actual_apart(run: Run) -> None:
     text = ("2024年度部门决算\n“三公”经费年初预算为9.00万元。因公出国（境）费支出决算1.00万元；"
             "公务用车购置及运行维护费支出决算3.00万元；公务接待费支出决算2.00万元。")
     assert run(text, rules=("N005", "B020")) == []
+
+
+@pytest.mark.parametrize(("sentence", "concepts"), [
+    # The next item of a parallel list after a stated reason is named again.
+    ("公务车购置及运行费21.56万元，其中：公务用车购置费0万元，比2024年预算持平，主要原因是无购置计划；"
+     "公务车用车运行费21.56万元，比2024年预算持平。", ["公务用车购置及运行维护费", "公务用车购置费", "公务用车运行维护费"]),
+    # Amounts inside the reason stay only themselves, also after ；.
+    ("基本支出100万元，比2024年预算增加10万元，主要原因是：一是人员增加；二是公用经费增加5万元。",
+     ["基本支出", "基本支出", "claim:"]),
+    ("基本支出100万元，比2024年预算增加10万元，主要原因是人员增加；公用经费增加5万元。",
+     ["基本支出", "基本支出", "claim:"]),
+])
+def test_reason_ends_at_the_next_named_item(sentence: str, concepts: list[str]) -> None:
+    analysis = extract(example_document(HEAD + sentence))
+    got = [f.concept for f in analysis.figures]
+    assert [c if not c.startswith("claim:") else "claim:" for c in got] == concepts
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 国有资产: the fleet and its kinds in one 其中 list (N010), counts exact.
+    pytest.param("本部门共有车辆55辆。其中，一般公务用车13辆、执法执勤用车40辆、其他用车3辆。", [("N010", 2)], id="fleet-over"),
+    pytest.param("本部门共有车辆55辆。其中，一般公务用车13辆、执法执勤用车40辆、其他用车2辆。", [], id="fleet"),
+    pytest.param("截至2024年8月31日，本单位共有车辆2辆，其中：机要通信用车0辆、其他用车3辆；单价100万元（含）以上设备0台（套）。",
+                 [("N010", 2)], id="fleet-shanghai-over"),
+])
+def test_budget_fleet(run: Run, text: str, expected: list[tuple[str, int]]) -> None:
+    assert run(HEAD + text, rules=("N010",), severities=("error",)) == expected
