@@ -42,6 +42,17 @@ def compared_basis(before: str) -> str | None:
     return "execution" if last.group("exec") or last.group("exec2") else "budget"
 
 
+def fits(prior: Figure, basis: str | None) -> bool:
+    """A printed last-year amount is what a comparison is against: last year's budget for
+    比上年预算, last year's execution or outcome for 比上年预算执行数, either when the sentence
+    names neither."""
+    if basis == "budget":
+        return prior.basis == "budget"
+    if basis == "execution":
+        return prior.basis is None
+    return True
+
+
 # ---------------------------------------------------------------- classification names
 
 def lenient(name: str) -> str:

@@ -26,7 +26,7 @@ from audit.analysis import Analysis
 from audit.expr import HUNDRED, BinOp, Num, Var
 from audit.families.base import Direct, Option, Skip
 from audit.model import Figure
-from audit.names import compared_basis
+from audit.names import compared_basis, fits
 from audit.numbers import normalise
 from audit.relation import Relation
 from audit.rulebook import Rule
@@ -48,16 +48,6 @@ def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Direct | Skip]:
                 yield from _prior_sign(rule, own)
             else:
                 yield from _subject(rule, analysis, own)
-
-
-def fits(prior: Figure, basis: str | None) -> bool:
-    """A printed last-year amount is what a change is against: last year's budget for 比上年预算,
-    last year's execution or outcome for 比上年预算执行数, either when the sentence names neither."""
-    if basis == "budget":
-        return prior.basis == "budget"
-    if basis == "execution":
-        return prior.basis is None
-    return True
 
 
 def _last(figs: list[Figure], basis: str | None) -> Figure | None:

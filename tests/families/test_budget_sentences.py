@@ -160,3 +160,12 @@ def test_reason_ends_at_the_next_named_item(sentence: str, concepts: list[str]) 
 ])
 def test_budget_fleet(run: Run, text: str, expected: list[tuple[str, int]]) -> None:
     assert run(HEAD + text, rules=("N010",), severities=("error",)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # W030 compares 持平 only with the last-year amount of the basis the sentence names.
+    pytest.param("公务接待费预算支出16.00万元，上年预算为15.00万元，比上年执行数持平。", [], id="other-basis"),
+    pytest.param("公务接待费预算支出16.00万元，上年执行数为15.00万元，比上年持平。", [("W030", 2)], id="unqualified"),
+])
+def test_flat_words_keep_bases_apart(run: Run, text: str, expected: list[tuple[str, int]]) -> None:
+    assert run(HEAD + text, rules=("W030",)) == expected
