@@ -169,3 +169,19 @@ def test_budget_fleet(run: Run, text: str, expected: list[tuple[str, int]]) -> N
 ])
 def test_flat_words_keep_bases_apart(run: Run, text: str, expected: list[tuple[str, int]]) -> None:
     assert run(HEAD + text, rules=("W030",)) == expected
+
+
+CAR = ("公务用车购置及运行费36.56万元，比2024年预算{d}10万元，主要原因是车型不同。其中：公务用车购置费15万元，"
+       "比2024年预算减少10万元，主要原因是车型不同；公务用车运行费21.56万元，{run}。")
+
+
+@pytest.mark.parametrize(("d", "run_", "expected"), [
+    pytest.param("减少", "比2024年预算持平", [], id="consistent"),
+    # −10 + 0 ≠ +10: the 持平 of the running costs is read from its own clause.
+    pytest.param("增加", "比2024年预算持平", [("B024", 2)], id="sign-off"),
+    # A clause that says both 持平 and 增加 gives no zero: not checked.
+    pytest.param("增加", "与2024年预算持平，但比2023年增加1万元", [], id="flat-and-moved"),
+    pytest.param("增加", "主要用于车辆运行", [], id="no-change-stated"),
+])
+def test_budget_car_change_split(run: Run, d: str, run_: str, expected: list[tuple[str, int]]) -> None:
+    assert run(HEAD + CAR.format(d=d, run=run_), rules=("B024",)) == expected
