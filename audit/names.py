@@ -42,6 +42,13 @@ def compared_basis(before: str) -> str | None:
     return "execution" if last.group("exec") or last.group("exec2") else "budget"
 
 
+def written_at(sentence: str, fig: Figure) -> list[int]:
+    """Where a figure is written in its (normalised) sentence, as a whole number with its unit:
+    “0万元” is not found inside “100.00万元”. Families use it to find the ；-clause of a figure."""
+    pattern = r"(?<![0-9.,])" + re.escape(normalise(fig.text)) + r"\s*" + re.escape(fig.unit)
+    return [m.start() for m in re.finditer(pattern, sentence)]
+
+
 def fits(prior: Figure, basis: str | None) -> bool:
     """A printed last-year amount is what a comparison is against: last year's budget for
     比上年预算, last year's execution or outcome for 比上年预算执行数, either when the sentence

@@ -25,13 +25,16 @@ from decimal import Decimal
 from audit.analysis import Analysis
 from audit.expr import HUNDRED, BinOp, Num, Var
 from audit.families.base import Direct, Option, Skip
+from audit.lazy_re import lazy
 from audit.model import Figure
-from audit.names import compared_basis, fits
+from audit.names import compared_basis, fits, written_at
 from audit.numbers import normalise
 from audit.relation import Relation
 from audit.rulebook import Rule
 
 CHANGES = {"change", "change_rate"}
+# An amount as written before another in the same clause (“基本支出80万元，项目支出20万元”).
+AMOUNT = lazy(r"[0-9][0-9,.]*\s*(?:万元|亿元|元)")
 
 
 def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Direct | Skip]:
@@ -45,7 +48,7 @@ def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Direct | Skip]:
         for subject in dict.fromkeys(f.concept for f in figs if f.measure in CHANGES):
             own = [f for f in figs if f.concept == subject]
             if rule.params["check"] == "prior_sign":
-                yield from _prior_sign(rule, own)
+                yield from _prior_sign(rule, analysis, own)
             else:
                 yield from _subject(rule, analysis, own)
 
@@ -122,15 +125,35 @@ def _own_this(figs: list[Figure]) -> Figure | None:
     return None
 
 
-def _prior_sign(rule: Rule, figs: list[Figure]) -> Iterator[Relation]:
+def _prior_sign(rule: Rule, analysis: Analysis, figs: list[Figure]) -> Iterator[Relation]:
     """this − Δ ≥ 0 for an increase stated after this year's amount of the same item in the same
-    sentence, when last year's amount is not printed (N030 checks Δ against it when it is)."""
+    sentence, when last year's amount is not printed (N030 checks Δ against it when it is).
+
+    A change that closes a 其中 list (“其中：A 80万元，B 20万元，比上年增加30万元”, no amount after
+    it) may be the whole's rather than the last part's: not certain, not checked."""
     delta = next((f for f in figs if f.measure == "change"), None)
     if delta is None or (delta.direction or 1) < 0 or _last(figs, delta.basis) is not None:
         return
     this = _own_this([f for f in figs if f.index < delta.index])
-    if this is not None and this.unit == delta.unit:
-        yield Relation(rule.id, Num(Decimal(0)), "<=", BinOp("-", Var("this"), Var("d")), {"this": this, "d": delta})
+    if this is None or this.unit != delta.unit or _closes_list(analysis, this, delta):
+        return
+    yield Relation(rule.id, Num(Decimal(0)), "<=", BinOp("-", Var("this"), Var("d")), {"this": this, "d": delta})
+
+
+def _closes_list(analysis: Analysis, this: Figure, delta: Figure) -> bool:
+    """Δ is the sentence's last amount-bearing figure and `this` is not the first amount of its
+    ；-clause (or is a listed part): the change may be the whole list's."""
+    if any(f.measure == "amount" and f.index > delta.index for f in analysis.in_claim(delta.claim)):
+        return False
+    if this.role == "part":
+        return True
+    claim = analysis.claims.get(this.claim) if this.claim is not None else None
+    text = normalise(claim.text if claim else "")
+    found = written_at(text, this)
+    if len(found) != 1:
+        return True
+    at = found[0]
+    return bool(AMOUNT.search(text[text.rfind(";", 0, at) + 1:at]))
 
 
 def _flat(rule: Rule, analysis: Analysis, source: str) -> Iterator[Relation]:

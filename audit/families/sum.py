@@ -22,6 +22,7 @@ from audit.expr import ZERO, BinOp, Expr, Neg, Var, parse, variables
 from audit.families.base import Option, Skip
 from audit.lazy_re import lazy
 from audit.model import Figure
+from audit.names import written_at
 from audit.numbers import normalise
 from audit.relation import Relation
 from audit.rulebook import Rule
@@ -123,10 +124,11 @@ def _flat_clause(sentence: str, fig: Figure) -> bool:
     """The clause (between ；) that states the amount says 持平 and no increase or decrease:
     “其中：购置费25万元，比上年预算增加25万元；运行费21.56万元，比上年预算持平”. The amount must be
     written once in the sentence, so that its clause is certain."""
-    text, needle = normalise(sentence), normalise(fig.text) + fig.unit
-    if text.count(needle) != 1:
+    text = normalise(sentence)
+    found = written_at(text, fig)
+    if len(found) != 1:
         return False
-    start = text.rfind(";", 0, text.index(needle)) + 1
+    start = text.rfind(";", 0, found[0]) + 1
     end = text.find(";", start)
     clause = text[start:end if end >= 0 else len(text)]
     return bool(FLAT.search(clause)) and not MOVED.search(clause)

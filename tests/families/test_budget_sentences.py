@@ -57,6 +57,10 @@ CASES = [
     pytest.param("政府性基金拨款支出预算50.00万元，比2024年预算增加50.01万元。", [], id="increase-within-rounding"),
     pytest.param("一般公共预算拨款支出预算500.00万元，比2024年预算增加100.00万元；政府性基金拨款支出预算0万元，"
                  "比2024年预算增加100.00万元。", [("B011", 2)], id="second-clause-copied"),
+    # A change closing a 其中 list may be the whole's: not certain.
+    pytest.param("支出预算100万元，其中：基本支出80万元，项目支出20万元，比2024年预算增加30万元。", [], id="closes-list"),
+    pytest.param("支出预算100万元，其中：基本支出0万元，比2024年预算增加20万元；项目支出100万元，比2024年预算减少5万元。",
+                 [("B011", 2)], id="part-with-own-change"),
 ]
 
 
