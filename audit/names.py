@@ -49,6 +49,28 @@ def written_at(sentence: str, fig: Figure) -> list[int]:
     return [m.start() for m in re.finditer(pattern, sentence)]
 
 
+FLAT = lazy(r"持平|无变化|没有变化")
+MOVED = lazy(r"增加|减少|增长|下降|上升|降低")
+
+
+def flat_clause(sentence: str, fig: Figure) -> bool:
+    """The clause (between ；) that states the figure says 持平 and no increase or decrease:
+    “其中：购置费25万元，比上年预算增加25万元；运行费21.56万元，比上年预算持平”. Where the same
+    amount is written more than once, every clause that writes it must say so (its clause is
+    then certain whichever print it is)."""
+    text = normalise(sentence)
+    found = written_at(text, fig)
+    if not found:
+        return False
+    for at in found:
+        start = text.rfind(";", 0, at) + 1
+        end = text.find(";", start)
+        clause = text[start:end if end >= 0 else len(text)]
+        if not FLAT.search(clause) or MOVED.search(clause):
+            return False
+    return True
+
+
 def fits(prior: Figure, basis: str | None) -> bool:
     """A printed last-year amount is what a comparison is against: last year's budget for
     比上年预算, last year's execution or outcome for 比上年预算执行数, either when the sentence

@@ -27,7 +27,7 @@ from audit.expr import HUNDRED, BinOp, Num, Var
 from audit.families.base import Direct, Option, Skip
 from audit.lazy_re import lazy
 from audit.model import Figure
-from audit.names import compared_basis, fits, written_at
+from audit.names import compared_basis, fits, flat_clause, written_at
 from audit.numbers import normalise
 from audit.relation import Relation
 from audit.rulebook import Rule
@@ -157,8 +157,9 @@ def _closes_list(analysis: Analysis, this: Figure, delta: Figure) -> bool:
 
 
 def _flat(rule: Rule, analysis: Analysis, source: str) -> Iterator[Relation]:
-    """持平: this year's amount = last year's amount of the compared basis, both in the sentence
-    and bound to the same item."""
+    """持平: this year's amount = last year's amount of the compared basis, both in the sentence,
+    bound to the same item, and this year's in the ；-clause that says 持平 (“A…12万元；B…5万元，
+    比上年预算执行数持平” says nothing of A)."""
     for cid, claim in analysis.claims.items():
         if not claim.no_change:
             continue
@@ -167,7 +168,8 @@ def _flat(rule: Rule, analysis: Analysis, source: str) -> Iterator[Relation]:
         for subject in dict.fromkeys(f.concept for f in figs):
             own = [f for f in figs if f.concept == subject]
             last, this = _last(own, basis), _own_this(own)
-            if last is not None and this is not None and last.unit == this.unit and basis is not None:
+            if (last is not None and this is not None and last.unit == this.unit and basis is not None
+                    and flat_clause(claim.text, this)):
                 yield Relation(rule.id, Var("this"), "=", Var("last"), {"this": this, "last": last}, target="this")
 
 

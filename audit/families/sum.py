@@ -20,10 +20,8 @@ from collections.abc import Iterator
 from audit.analysis import Analysis
 from audit.expr import ZERO, BinOp, Expr, Neg, Var, parse, variables
 from audit.families.base import Option, Skip
-from audit.lazy_re import lazy
 from audit.model import Figure
-from audit.names import written_at
-from audit.numbers import normalise
+from audit.names import flat_clause
 from audit.relation import Relation
 from audit.rulebook import Rule
 
@@ -31,8 +29,6 @@ _OP = re.compile(r"\s*(<=|≤|=)\s*")
 # `this_year` in a budget: this year's amount is written “预算数为…” (period budget) or plainly
 # (“因公出国（境）费0万元”, period current); both are the year's budget, never last year's.
 PERIODS: dict[str, str | tuple[str, ...]] = {"this_year": ("current", "budget")}
-FLAT = lazy(r"持平|无变化|没有变化")
-MOVED = lazy(r"增加|减少|增长|下降|上升|降低")
 
 
 def split_relation(text: str) -> tuple[Expr, str, Expr]:
@@ -116,22 +112,8 @@ def _flat(analysis: Analysis, name: str, anchor: Figure | None) -> bool:
         return False
     claim = analysis.claims.get(fig.claim) if fig.claim is not None else None
     nxt = analysis.claims.get(fig.claim + 1) if fig.claim is not None else None
-    return claim is not None and (claim.no_change or _flat_clause(claim.text, fig) or (
+    return claim is not None and (claim.no_change or flat_clause(claim.text, fig) or (
         nxt is not None and nxt.paragraph == claim.paragraph and not nxt.figures and nxt.no_change))
-
-
-def _flat_clause(sentence: str, fig: Figure) -> bool:
-    """The clause (between ；) that states the amount says 持平 and no increase or decrease:
-    “其中：购置费25万元，比上年预算增加25万元；运行费21.56万元，比上年预算持平”. The amount must be
-    written once in the sentence, so that its clause is certain."""
-    text = normalise(sentence)
-    found = written_at(text, fig)
-    if len(found) != 1:
-        return False
-    start = text.rfind(";", 0, found[0]) + 1
-    end = text.find(";", start)
-    clause = text[start:end if end >= 0 else len(text)]
-    return bool(FLAT.search(clause)) and not MOVED.search(clause)
 
 
 # The options a rule of this family takes (checked when the rulebook is loaded).

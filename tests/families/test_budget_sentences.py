@@ -48,6 +48,12 @@ CASES = [
                  id="flat-differs"),
     pytest.param("2024年预算为15.00万元，2025年预算安排16.00万元，比2024年预算执行数持平。", [], id="flat-other-basis"),
     pytest.param("公务接待费1.35万元，与2024年预算持平。", [], id="flat-nothing-printed"),
+    # 持平 in one ；-clause says nothing of another item's amounts in the same sentence.
+    pytest.param("统计管理2024年预算执行数为10.00万元，2025年预算安排12.00万元；"
+                 "科普活动2024年预算执行数为5.00万元，2025年预算安排5.00万元，比2024年预算执行数持平。", [],
+                 id="flat-other-clause"),
+    pytest.param("统计管理2024年预算执行数为10.00万元，2025年预算安排12.00万元，比2024年预算执行数持平；"
+                 "科普活动2025年预算安排5.00万元。", [("B010", 2)], id="flat-own-clause"),
     # An increase larger than this year's amount: last year would be negative.
     pytest.param("政府性基金拨款支出预算0万元，比2024年预算增加1421.25万元。", [("B011", 2)], id="zero-increased"),
     pytest.param("政府性基金拨款支出预算0万元，比2024年预算减少100.00万元。", [], id="zero-decreased"),
@@ -189,3 +195,13 @@ CAR = ("公务用车购置及运行费36.56万元，比2024年预算{d}10万元�
 ])
 def test_budget_car_change_split(run: Run, d: str, run_: str, expected: list[tuple[str, int]]) -> None:
     assert run(HEAD + CAR.format(d=d, run=run_), rules=("B024",)) == expected
+
+
+def test_flat_clause_of_an_amount_written_twice(run: Run) -> None:
+    """The running costs' 21.56 is also the purchase's amount, in a clause that increased: which
+    print is the running costs' is not certain, so no zero change is read and nothing is checked."""
+    text = HEAD + ("公务用车购置及运行费43.12万元，比2024年预算增加20万元。其中：公务用车购置费21.56万元，"
+                   "比2024年预算增加21.56万元；公务用车运行费21.56万元，比2024年预算持平。")
+    assert run(text, rules=("B024",)) == []
+    # Written once, the running costs' clause is certain: 20 ≠ 21.56 + 0.
+    assert run(text.replace("运行费21.56万元", "运行费21.57万元"), rules=("B024",)) == [("B024", 2)]
