@@ -146,10 +146,13 @@ class Analysis:
     by_concept: Mapping[str, list[Figure]] = field(init=False, repr=False)
     by_claim: Mapping[int, list[Figure]] = field(init=False, repr=False)
 
-    def find(self, concept: str, *, period: str = "current", measure: str = "amount",
+    def find(self, concept: str, *, period: str | tuple[str, ...] = "current", measure: str = "amount",
              near: Figure | None = None, source: str | None = None) -> Figure | None:
+        """The figure of `concept` nearest `near`; `period` may name several (a budget's this-year
+        amount is written “预算数为…” or plainly)."""
+        periods = (period,) if isinstance(period, str) else period
         candidates = [f for f in self.by_concept.get(concept, ())
-                      if f.period == period and f.measure == measure and (source is None or f.source == source)]
+                      if f.period in periods and f.measure == measure and (source is None or f.source == source)]
         if not candidates:
             return None
         if near is None:

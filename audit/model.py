@@ -61,7 +61,9 @@ class Figure:
 
     `basis` refines the period where a report tells budgets apart: for `budget`, None is the
     year's initial budget (年初预算) and "adjusted" the adjusted one (调整预算); for `prior`, None is
-    last year's actual (上年决算 / 上年预算执行数) and "budget" last year's budget (上年预算).
+    last year's actual (上年决算 / 上年预算执行数) and "budget" last year's budget (上年预算); for a
+    change or its rate, what it is against: "budget" (比上年预算增加…), "execution" (比2022年预算
+    执行数增加…%) or None (比上年增加…, either).
     `binding` says how the figure was tied to its concept (docs/certainty.md): "explicit" (named
     in its own sentence, a table cell, a figures file), "item" (its sentence names nothing and
     continues the numbered item its paragraph opened with), "inherited" (a subject named in an

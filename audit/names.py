@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from audit.lazy_re import lazy
 from audit.model import Figure
 from audit.numbers import normalise
 from audit.resources import load_yaml
@@ -20,6 +21,65 @@ YEAR_TITLE = re.compile(r"(20\d{2})\s*年度?\s*(?:[区市省县]级)?\s*(?:部�
 NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十]+\)|\d+[、.])\s*")
 BRACKETS = re.compile(r"\([^)]*\)")
 DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九", start=0)}
+
+
+# ---------------------------------------------------------------- budget comparisons
+
+# What a budget compares this year's amount with (比上年预算增加…, 比2022年预算执行数增加…%, 与上年预算数
+# 一致): last year's budget or last year's execution, two different quantities. The last such
+# phrase before a change gives the change its basis; “比上年增加” names neither. Extraction gives
+# changes their basis with it, and the change family reads a 持平 sentence's basis with it.
+COMPARED = lazy(r"(?:比|较|与|同|对比|相比)\s*(?:上年度?|上一年度?|去年|20\d{2}\s*年度?)\s*(?:的)?\s*(?:当年|全年)?\s*"
+                      r"(?:(?P<exec>(?:预算)?执行数?|决算数?)|(?:年初)?预算(?:数)?(?P<exec2>执行数?)?)")
+
+
+def compared_basis(before: str) -> str | None:
+    """“budget” after 比上年预算 / 比2022年预算, “execution” after 比上年(预算)执行数, else None."""
+    found = list(COMPARED.finditer(before))
+    if not found:
+        return None
+    last = found[-1]
+    return "execution" if last.group("exec") or last.group("exec2") else "budget"
+
+
+def written_at(sentence: str, fig: Figure) -> list[int]:
+    """Where a figure is written in its (normalised) sentence, as a whole number with its unit:
+    “0万元” is not found inside “100.00万元”. Families use it to find the ；-clause of a figure."""
+    pattern = r"(?<![0-9.,])" + re.escape(normalise(fig.text)) + r"\s*" + re.escape(fig.unit)
+    return [m.start() for m in re.finditer(pattern, sentence)]
+
+
+FLAT = lazy(r"持平|无变化|没有变化")
+MOVED = lazy(r"增加|减少|增长|下降|上升|降低")
+
+
+def flat_clause(sentence: str, fig: Figure) -> bool:
+    """The clause (between ；) that states the figure says 持平 and no increase or decrease:
+    “其中：购置费25万元，比上年预算增加25万元；运行费21.56万元，比上年预算持平”. Where the same
+    amount is written more than once, every clause that writes it must say so (its clause is
+    then certain whichever print it is)."""
+    text = normalise(sentence)
+    found = written_at(text, fig)
+    if not found:
+        return False
+    for at in found:
+        start = text.rfind(";", 0, at) + 1
+        end = text.find(";", start)
+        clause = text[start:end if end >= 0 else len(text)]
+        if not FLAT.search(clause) or MOVED.search(clause):
+            return False
+    return True
+
+
+def fits(prior: Figure, basis: str | None) -> bool:
+    """A printed last-year amount is what a comparison is against: last year's budget for
+    比上年预算, last year's execution or outcome for 比上年预算执行数, either when the sentence
+    names neither."""
+    if basis == "budget":
+        return prior.basis == "budget"
+    if basis == "execution":
+        return prior.basis is None
+    return True
 
 
 # ---------------------------------------------------------------- classification names

@@ -139,7 +139,8 @@ def describe(rel: Relation) -> tuple[str, str | None]:
     """(`120.50 + 85.25`, computed value as text) for the side that is not the stated result."""
     names = {n: f.text for n, f in rel.env.items()}
     if rel.target is None:
-        return f"{render(rel.lhs, names)} ≠ {render(rel.rhs, names)}", None
+        # A failed “a <= b” is a > b; a failed “a = b” is a ≠ b.
+        return f"{render(rel.lhs, names)} {'>' if rel.op == '<=' else '≠'} {render(rel.rhs, names)}", None
     side = other_side(rel)
     v = point(side, rel.env)
     decimals = max(rel.env[rel.target].decimals, 2)

@@ -63,7 +63,7 @@ def test_cli_reports_a_bad_option_as_a_usage_error(tmp_path: Path, case: str) ->
 def test_good_options_get_the_declared_defaults(tmp_path: Path) -> None:
     body = "    family: change\n"
     rule = next(r for r in load_rules([str(write(tmp_path, body))]) if r.id == "Z900")
-    assert rule.params == {"figures": "narrative"}
+    assert rule.params == {"figures": "narrative", "check": "change"}
     assert rule.stated == ()
 
 

@@ -31,6 +31,7 @@ from audit.extract.stream import Stream
 from audit.facts import ClaimInfo
 from audit.lazy_re import lazy
 from audit.model import Figure
+from audit.names import compared_basis
 from audit.numbers import NUMBER, parse_number
 from audit.vocabulary import Vocabulary, default_vocabulary
 
@@ -331,6 +332,26 @@ def naming_of(num: Number, paths: list[PathMatch], vocab: Vocabulary, reason_at:
     return Naming(None, False, False, len(cues.unnamed_words(clause)) >= 2)
 
 
+def reason_before(text: str, num: Number, reason_at: int | None, vocab: Vocabulary) -> int | None:
+    """Where the stated reason that covers this number starts, if one does.
+
+    A reason runs to the end of its sentence, except that a later clause (after ；) that opens
+    with a named quantity and its amount is the next item of a parallel list, not part of the
+    reason: “…，主要原因是购置费保持不变；运行费21.56万元，…”."""
+    if reason_at is None or num.start <= reason_at:
+        return reason_at
+    clause_start = text.rfind(";", 0, num.start) + 1
+    if clause_start <= reason_at:
+        return reason_at
+    lead = text[clause_start:num.start]
+    named = vocab.first_concept(lead)
+    rest = lead[named.end:] if named is not None else ""
+    if (named is not None and not lead[:named.start].strip() and not cues.unnamed_words(rest)
+            and not cues.CHANGE_WORD.search(rest) and "占" not in rest):
+        return None  # an amount, not a change of the reason (“…；公用经费增加5万元”)
+    return reason_at
+
+
 def concept_of(num: Number, measure: str, period: str, naming: Naming, subject: str | None, claim_id: int,
                vocab: Vocabulary) -> str:
     """The quantity a figure is about: the subject, or a name of its own when nothing names it.
@@ -483,7 +504,9 @@ def _sentence(place: Place, claim: ClaimInfo, vocab: Vocabulary, carry: Carry, f
     for num in find_numbers(text, vocab):
         m = measure_of(num, vocab)
         period, basis = period_of(num, m.measure, place.year, text)
-        naming = naming_of(num, paths, vocab, reason.start() if reason else None)
+        if m.measure in {"change", "change_rate"}:
+            basis = compared_basis(text[:num.start].rsplit(";", 1)[-1])
+        naming = naming_of(num, paths, vocab, reason_before(text, num, reason.start() if reason else None, vocab))
         concept = concept_of(num, m.measure, period, naming, naming.subject or subject, claim.id, vocab)
         if naming.subject or naming.unknown:
             subject, how = naming.subject or concept, "explicit"

@@ -16,6 +16,8 @@ from audit.expr import Num, Var
 from audit.families.base import Option
 from audit.lazy_re import lazy
 from audit.model import Figure
+from audit.names import compared_basis, fits
+from audit.numbers import normalise
 from audit.relation import Relation
 from audit.rulebook import Rule
 
@@ -27,7 +29,10 @@ def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation]:
     for cid, claim in analysis.claims.items():
         figs = [f for f in analysis.in_claim(cid) if f.source == "narrative"]
         changes = [f for f in figs if f.measure in {"change", "change_rate"}]
-        last = next((f for f in figs if f.period == "prior" and f.measure == "amount"), None)
+        # Last year's budget and last year's execution are different quantities: only the one
+        # the sentence compares with (比上年预算 / 比上年预算执行数) is its last year.
+        basis = compared_basis(normalise(claim.text))
+        last = next((f for f in figs if f.period == "prior" and f.measure == "amount" and fits(f, basis)), None)
         this = _this(analysis, figs, last)
         if claim.no_change:  # 持平 / 无变化
             for d in changes:

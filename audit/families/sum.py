@@ -20,10 +20,15 @@ from collections.abc import Iterator
 from audit.analysis import Analysis
 from audit.expr import ZERO, BinOp, Expr, Neg, Var, parse, variables
 from audit.families.base import Option, Skip
+from audit.model import Figure
+from audit.names import flat_clause
 from audit.relation import Relation
 from audit.rulebook import Rule
 
 _OP = re.compile(r"\s*(<=|≤|=)\s*")
+# `this_year` in a budget: this year's amount is written “预算数为…” (period budget) or plainly
+# (“因公出国（境）费0万元”, period current); both are the year's budget, never last year's.
+PERIODS: dict[str, str | tuple[str, ...]] = {"this_year": ("current", "budget")}
 
 
 def split_relation(text: str) -> tuple[Expr, str, Expr]:
@@ -62,14 +67,17 @@ def _signed(e: Expr, env: dict, flip: int) -> Expr:
 def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
     lhs, op, rhs = split_relation(rule.params["relation"])
     optional = set(rule.params["optional"])
-    period, measure = rule.params["period"], rule.params["measure"]
+    period, measure = PERIODS.get(rule.params["period"], rule.params["period"]), rule.params["measure"]
     source = rule.params["figures"]
     names = variables(lhs) + variables(rhs)
     anchor_name = variables(rhs)[-1] if len(variables(rhs)) == 1 else names[0]
     anchor = analysis.find(anchor_name, period=period, measure=measure, source=source)
-    env, missing = {}, set()
+    env, missing, zero = {}, set(), set()
     for name in dict.fromkeys(names):
         fig = analysis.find(name, period=period, measure=measure, near=anchor, source=source)
+        if fig is None and measure == "change" and rule.params["flat_is_zero"] and _flat(analysis, name, anchor):
+            zero.add(name)  # “…0万元，与上年预算持平”: its change is exactly zero
+            continue
         if fig is None:
             if name not in optional:
                 yield Skip("a part of the relation is not stated")
@@ -90,16 +98,33 @@ def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
     # In a printed table a blank cell means nothing to report, so a blank optional part is zero
     # and the identity is exact; in prose an unstated part is unknown, so a shortfall is skipped.
     soft = "skip" if missing and source != "table" else False
-    yield Relation(rule.id, _drop(lhs, missing), op, _drop(rhs, missing), env, target=target, soft_below=soft)
+    dropped = missing | zero
+    yield Relation(rule.id, _drop(lhs, dropped), op, _drop(rhs, dropped), env, target=target, soft_below=soft)
+
+
+def _flat(analysis: Analysis, name: str, anchor: Figure | None) -> bool:
+    """This year's amount of `name`, near the total, is said to be unchanged (持平 / 无变化) in
+    its own sentence or in the figureless sentence right after it (“公务接待费1.35万元。比上年预算持平。”)."""
+    if anchor is None:
+        return False
+    fig = analysis.find(name, period=PERIODS["this_year"], near=anchor, source=anchor.source)
+    if fig is None or fig.section != anchor.section:
+        return False
+    claim = analysis.claims.get(fig.claim) if fig.claim is not None else None
+    nxt = analysis.claims.get(fig.claim + 1) if fig.claim is not None else None
+    return claim is not None and (claim.no_change or flat_clause(claim.text, fig) or (
+        nxt is not None and nxt.paragraph == claim.paragraph and not nxt.figures and nxt.no_change))
 
 
 # The options a rule of this family takes (checked when the rulebook is loaded).
 OPTIONS: dict[str, Option] = {
     "relation": Option(str, required=True),
     "optional": Option(list, default=()),
-    "period": Option(str, choices=("current", "prior", "budget"), default="current"),
+    "period": Option(str, choices=("current", "prior", "budget", "this_year"), default="current"),
     # `change`: the changes against last year, signed by their direction words (see above).
     "measure": Option(str, choices=("amount", "change"), default="amount"),
+    # With `measure: change`: a part whose amount is said to be unchanged (持平) counts as Δ = 0.
+    "flat_is_zero": Option(bool, default=False),
     # Unset: the figures wherever they are stated; `table` for identities between cells.
     "figures": Option(str, choices=("narrative", "table"), default=None),
 }
