@@ -32,6 +32,10 @@ _BASIC_SPLIT = {
     "公用经费": "基本支出/公用经费",
     "基本支出人员经费": "基本支出/人员经费",
     "基本支出": None,
+    # The 预算数 over the 支出 half (单位预算) stacked onto the header under it.
+    "预算数基本支出": None,
+    "预算数基本支出人员经费": "基本支出/人员经费",
+    "预算数合计": "合计",
 }
 _BY_NATURE = {"合计": "合计", "小计": "合计", "基本支出": "基本支出", "项目支出": "项目支出"}
 COLUMNS: dict[str, dict[str, str | None]] = {

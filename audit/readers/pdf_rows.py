@@ -181,7 +181,9 @@ def _row(
     edges: dict[str, tuple[str, float]],
 ) -> TableRow:
     label = " ".join("".join(f.text for f in g.lines).split())
-    code = "".join(f.text for f in sorted(g.codes, key=lambda f: f.x0)) or None
+    parts = [f.text for f in sorted(g.codes, key=lambda f: f.x0)]
+    # A 款 or 项 printed as one digit ("301 2": a spreadsheet dropped the leading zero) is 02.
+    code = "".join(parts[:1] + [p.zfill(2) for p in parts[1:]]) or None
     glued = _GLUED_CODE.match(label)
     if code is None and glued:
         code, label = glued.group(1), glued.group(2).strip()
