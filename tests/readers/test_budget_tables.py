@@ -12,9 +12,9 @@ from audit.extract import extract
 from audit.pipeline import check_path
 from audit.readers import read_document
 from audit.readers.budget_titles import budget_header
+from audit.readers.pdf_header import Column
 from audit.readers.pdf_layout import Frag, _cell_gap, _split_lead_amount
 from audit.readers.pdf_rows import build_rows
-from audit.readers.pdf_header import Column
 from audit.readers.pdf_titles import match_title
 from audit.rulebook import load_rules
 
