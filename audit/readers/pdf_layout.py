@@ -108,7 +108,7 @@ def _cell_gap(prev: dict, span: dict) -> bool:
     gap = span["bbox"][0] - prev["bbox"][2]
     if gap > 1.5 * span["size"]:
         return True
-    if _TRAIL_AMOUNT.search(prev["text"].strip()):
+    if _cellish(prev["text"]) and _TRAIL_AMOUNT.search(prev["text"].strip()):
         return gap > 0.2 * span["size"]  # a label with its amount glued on, then the next cell
     before, after = AMOUNT_RE.match(prev["text"].strip()), AMOUNT_RE.match(span["text"].strip())
     if before and after:
@@ -133,10 +133,16 @@ def _emit(spans: list[dict], out: list[Frag]) -> None:
 
 
 # An amount with separators or decimals, one space, then a label: two cells in one span.
-_LEAD_AMOUNT = re.compile(r"^([-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+\.\d+) (?=[\u4e00-\u9fff])")
+# (Non-ASCII stands for CJK here: a class over the CJK range costs ~2 ms to compile, docs/architecture.md.)
+_LEAD_AMOUNT = re.compile(r"^([-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+\.\d+) (?=[^\x00-\x7f])")
 
 
-_TRAIL_AMOUNT = re.compile(r"(?<=[\u4e00-\u9fff])[-−]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
+_TRAIL_AMOUNT = re.compile(r"(?<=[^\x00-\x7f])[-−]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
+
+
+def _cellish(text: str) -> bool:
+    """Short and without sentence punctuation: what a table cell's run looks like, not prose."""
+    return len(text) <= 40 and not any(p in text for p in "，。；：！？")
 
 
 def _weight(text: str) -> float:
@@ -150,6 +156,8 @@ def _split_lead_amount(f: Frag) -> list[Frag]:
     meeting), or a label with its amount glued on ("一、一般公共预算资金91,016,775.35"). Only amounts
     with separators or decimals are split off, so a year or a count in a sentence stays. The
     parts are placed by estimated glyph widths (`_weight`)."""
+    if not _cellish(f.text):
+        return [f]
     m = _LEAD_AMOUNT.match(f.text)
     t = _TRAIL_AMOUNT.search(f.text)
     if not m and not t:
