@@ -92,3 +92,20 @@ def test_budget_table_rules_stay_off_final_accounts() -> None:
     example = _y3({"合计": "300.00", "基本支出": "100.00", "项目支出": "100.00"})
     example["text"] = "2024年度部门决算"
     assert _findings(example, "Y107") == []
+
+
+def test_a_budget_table_misread_or_shifted_is_judged_like_a_final_table() -> None:
+    """T190/T191 run on budgets: a Y5 whose amounts sit one row off their labels gives the one
+    shift finding, not an error per broken sum (the figures stay out of the Y rules)."""
+    def row(code: str, label: str, amount: str | None) -> dict[str, Any]:
+        return {"code": code, "label": label, **({"cells": {"合计": amount}} if amount else {})}
+
+    rows = [row("201", "一般公共服务支出", None), row("20101", "人大事务", "60.00"),
+            row("2010101", "行政运行", "40.00"), row("2010102", "一般行政管理事务", "30.00"),
+            row("20102", "政协事务", "10.00"), row("2010201", "行政运行", "20.00"),
+            row("208", "社会保障和就业支出", "20.00"), row("20805", "行政事业单位养老支出", "15.00"),
+            row("2080501", "行政单位离退休", "15.00"), {"label": "合计", "cells": {"合计": "15.00"}}]
+    example = {"text": "2025年部门预算", "tables": [{"id": "Y5", "rows": rows}]}
+    result = check_document(example_document(example), RULES)
+    assert [f.rule for f in result.findings if f.rule in {"T190", "T191"}] == ["T191"]
+    assert not [f for f in result.findings if f.rule.startswith("Y") and f.severity == "error"]
