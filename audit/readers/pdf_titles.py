@@ -38,7 +38,14 @@ _NAMES = [
 def _titles() -> list[tuple[str, re.Pattern[str]]]:
     """Compiled on first use: the nine patterns cost ~15 ms to compile, and a text report with
     no table title (`could_be_title`) never needs them."""
-    return [(tid, re.compile(_PREFIX + name)) for tid, name in _NAMES + budget_titles.NAMES]
+    return [(tid, re.compile(_PREFIX + name)) for tid, name in _NAMES]
+
+
+@cache
+def _budget_titles() -> list[tuple[str, re.Pattern[str]]]:
+    """The budget tables' patterns (`budget_titles.NAMES`), compiled only for a title that ends as
+    a budget table's does, so final accounts never pay for them."""
+    return [(tid, re.compile(_PREFIX + name)) for tid, name in budget_titles.NAMES]
 
 
 # Header text -> canonical column name, per table. Headers not listed and not structural keep
@@ -137,7 +144,8 @@ def match_title(text: str) -> str | None:
     if not could_be_title(text):
         return None
     t = norm(text)
-    for table_id, pattern in _titles():
+    patterns = _budget_titles() if t.endswith(("预算表", "预算总表")) else _titles()
+    for table_id, pattern in patterns:
         if pattern.fullmatch(t):
             return table_id
     return None
