@@ -109,3 +109,10 @@ def test_a_budget_table_misread_or_shifted_is_judged_like_a_final_table() -> Non
     result = check_document(example_document(example), RULES)
     assert [f.rule for f in result.findings if f.rule in {"T190", "T191"}] == ["T191"]
     assert not [f for f in result.findings if f.rule.startswith("Y") and f.severity == "error"]
+
+
+def test_the_suggested_value_is_written_as_the_narrative_writes_amounts() -> None:
+    """3,503,499 元 is 350.3499 万元: the narrative of 2 decimals should read 350.35."""
+    result = check_document(example_document(_item("350.35", "352.67")), RULES)
+    [finding] = [f for f in result.findings if f.rule == "Y303"]
+    assert finding.suggestion is not None and finding.suggestion.with_ == "350.35"
