@@ -20,7 +20,8 @@ from audit.rulebook import Rule
 # The nine tables of the final-accounts template (domain §1.5), by the ids extraction gives them.
 FINAL_TABLES: tuple[str, ...] = ("T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9")
 
-# The budget tables of each set (docs/budgets.md §2). A set is recognised by a table only it has.
+# The budget tables of each set (docs/budgets.md §2); a report follows the set holding most of
+# the tables recognised (`expected_tables`).
 BUDGET_SETS: dict[str, tuple[str, ...]] = {
     # Shanghai
     "shanghai": ("Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y7", "Y8", "Y9"),
