@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from audit.intervals import quantize
 from audit.model import Figure
-from audit.numbers import representable
+from audit.numbers import parse_number, representable
 from audit.relation import Verdict, check, solve
 
 BAD = {"fail"}
@@ -79,10 +79,11 @@ class _Search:
         """Values for `fig` that would satisfy each failed relation it is in, this one first.
 
         A suggestion is written with as many decimals as the figures it is compared with (a 0.3
-        stated against a table's 1,234.56 should read 1234.56, not 1234.6).
+        stated against a table's 1,234.56 should read 1234.56, not 1234.6), as they are written:
+        a table's 6,964,796 元 met in 万元 (696.4796) asks for 696.48 in a narrative of 2 decimals.
         """
         values: dict[Decimal, None] = {}
-        decimals = max([fig.decimals] + [f.decimals for f in v.relation.env.values() if f.unit == fig.unit])
+        decimals = max([fig.decimals] + [_written(f) for f in v.relation.env.values() if f.unit == fig.unit])
         for other in [v] + [o for o in self.by_fig[fig.index] if o is not v and o.status in BAD]:
             for n, f in other.relation.env.items():
                 value = self._solve(other, n) if f.index == fig.index else None
@@ -117,3 +118,10 @@ class _Search:
             elif after in BAD:
                 return None
         return fixes
+
+
+def _written(f: Figure) -> int:
+    """The decimals a figure is written with: a table's 元 met in 万元 (`names.in_wan`) carries four
+    more than its print, which no suggestion in 万元 should copy."""
+    parsed = parse_number(f.location.text) if f.location.text else None
+    return min(f.decimals, parsed.decimals) if parsed is not None else f.decimals

@@ -1,7 +1,8 @@
 """Rule examples (rules/*.yaml `examples`) as documents, so they can run as tests and in `explain`.
 
 An example is either a narrative text, or a mapping with `text` and/or `tables`; a table is
-`{id: T3, rows: [{label, code?, section?, cells: {column: "text as written"}}]}`.
+`{id: T3, unit?: 元, rows: [{label, code?, section?, cells: {column: "text as written"}}]}` (unit
+万元 unless given).
 """
 
 from __future__ import annotations
@@ -15,6 +16,11 @@ TITLES = {
     "T5": "一般公共预算财政拨款支出决算表", "T6": "一般公共预算财政拨款基本支出决算表",
     "T7": "财政拨款“三公”经费支出决算表", "T8": "政府性基金预算财政拨款收入支出决算表",
     "T9": "国有资本经营预算财政拨款收入支出决算表",
+    # Budget tables (Shanghai/Putuo set): a title that says 预算 makes the example a budget.
+    "Y1": "2025年部门财务收支预算总表", "Y2": "2025年部门收入预算总表", "Y3": "2025年部门支出预算总表",
+    "Y4": "2025年部门财政拨款收支预算总表", "Y5": "2025年部门一般公共预算支出功能分类预算表",
+    "Y6": "2025年部门政府性基金预算支出功能分类预算表", "Y7": "2025年部门国有资本经营预算支出功能分类预算表",
+    "Y8": "2025年部门一般公共预算基本支出部门预算经济分类预算表", "Y9": "2025年部门“三公”经费和机关运行经费预算表",
 }
 
 
@@ -28,7 +34,8 @@ def example_document(example: Any, path: str = "example.txt") -> Document:
             rows = [TableRow(label=r["label"], code=r.get("code"), section=r.get("section"), page=1,
                              cells=[Cell(column=c, text=str(v), page=1) for c, v in r.get("cells", {}).items()])
                     for r in spec.get("rows", [])]
-            tables.append(Table(title=TITLES.get(spec["id"], spec["id"]), rows=rows, table_id=spec["id"], page=1))
+            tables.append(Table(title=TITLES.get(spec["id"], spec["id"]), rows=rows, table_id=spec["id"], page=1,
+                                unit=spec.get("unit", "万元")))
     return Document(path=path, kind="example", paragraphs=paragraphs, tables=tables)
 
 

@@ -134,9 +134,9 @@ class DocumentResult:
     year: int | None = None
     # 决算 or 预算, 部门 or 单位 (audit.extract.report_kind.ReportKind): decides which rules ran.
     kind: ReportKind | None = None
-    # Which tables a report of its kind should carry (T1…T9 for final accounts; none for a budget,
-    # whose tables the tool does not read yet) and which of them were read, so a report can say
-    # what was not checked.
+    # Which tables a report of its kind should carry (T1…T9 for final accounts; Y1…Y9 for a
+    # Shanghai budget, none for a budget whose set is unknown) and which of them were read, so a
+    # report can say what was not checked.
     tables_expected: tuple[str, ...] = ()
     tables_read: tuple[str, ...] = ()
 

@@ -14,7 +14,7 @@ from audit.analysis import Analysis
 from audit.document import Document
 from audit.engine import evaluate
 from audit.extract import extract
-from audit.families.coverage import expected_tables, tables_read
+from audit.families.coverage import expected_tables, found_tables, tables_read
 from audit.model import DocumentResult, Finding
 from audit.reading import read_report
 from audit.rulebook import Rule
@@ -58,7 +58,7 @@ def check_document(doc: Document, rules: list[Rule], lang: str = "zh", kind: str
     for f in analysis.figures:
         if f.table:
             table_stats[f.table] = table_stats.get(f.table, 0) + 1
-    expected = expected_tables(report.accounts if report else None)
+    expected = expected_tables(report.accounts if report else None, found_tables(analysis))
     findings = sorted(_with_sections(analysis, outcome.findings), key=_order)
     who = analysis.outline
     return DocumentResult(path=doc.path, status="checked", findings=findings, facts=len(analysis.figures),

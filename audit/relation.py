@@ -74,8 +74,9 @@ def check(rel: Relation, override: dict[str, Figure] | None = None) -> Verdict:
         return Verdict(rel, _zero_base(rel, override))
     if not _holds(rel.op, lhs, rhs):
         # A printed result (a rate, a share) that was cut rather than rounded: 38.2877% shown as
-        # 38.28%. Only a percentage result is read as truncated; the amounts it comes from are not.
-        if rel.target is not None and rel.env[rel.target].unit == "%":
+        # 38.28%. Only a percentage result, or an amount restating a finer print of itself, is
+        # read as truncated; the amounts a result is computed from are not.
+        if rel.target is not None and _may_be_cut(rel):
             tenv = intervals(rel.env, "round", override, truncated=rel.target)
             tl, tr = evaluate(rel.lhs, tenv), evaluate(rel.rhs, tenv)
             if tl is not None and tr is not None and _holds(rel.op, tl, tr):
@@ -84,6 +85,21 @@ def check(rel: Relation, override: dict[str, Figure] | None = None) -> Verdict:
     if rel.op == "=" and not _exact(rel, override):
         return Verdict(rel, "rounding", lhs, rhs)
     return Verdict(rel, "ok", lhs, rhs)
+
+
+def _may_be_cut(rel: Relation) -> bool:
+    """A percentage, or an amount that restates one printed with more decimals (a table's
+    877,080.00 元 = 87.708 万元 stated as 87.70万元): publishing software may cut instead of round."""
+    target = rel.env[rel.target] if rel.target else None
+    if target is None:
+        return False
+    if target.unit == "%":
+        return True
+    other = other_side(rel)
+    if not isinstance(other, Var) or rel.op != "=":
+        return False
+    source = rel.env[other.name]
+    return source.unit == target.unit and source.decimals > target.decimals
 
 
 def _zero_base(rel: Relation, override: dict[str, Figure] | None) -> str:

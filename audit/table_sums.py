@@ -1,7 +1,7 @@
 """A table's own sums, judged on its printed cells: shared by readers (which of two readings of a
 text copy is the table) and extraction (whether a reading can be trusted, and shifted amounts).
 
-A coded table (T2, T3, T5, T6, T8, T9) checks itself twice over: down the columns (类 = Σ款 =
+A coded table (T2, T3, T5, T6, T8, T9; a budget's Y2, Y3, Y5–Y8) checks itself twice over: down the columns (类 = Σ款 =
 Σ项, 合计 = Σ类) and across the rows (合计 = 基本支出 + 项目支出 …). One wrong cell breaks a few
 of these sums; a misread table — amounts given to the wrong row or column — breaks most of them.
 `best_shift` finds the rows by which the amounts would have to move against the labels for the
@@ -22,7 +22,7 @@ from audit.document import Table
 from audit.intervals import Interval
 from audit.numbers import parse_number
 
-CODED = {"T2", "T3", "T5", "T6", "T8", "T9"}
+CODED = {"T2", "T3", "T5", "T6", "T8", "T9"} | {"Y2", "Y3", "Y5", "Y6", "Y7", "Y8"}  # final | budget (Shanghai)
 # Row identities (domain.md §3.1 T2.ROW, T3.ROW, T4.COLS, T5.ROW, T8.EXP): total column, part columns.
 ROW_SUMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "T2": ("本年收入合计", ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")),
@@ -31,6 +31,15 @@ ROW_SUMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "T4": ("合计", ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")),
     "T8": ("本年支出/合计", ("本年支出/基本支出", "本年支出/项目支出")),
     "T9": ("本年支出/合计", ("本年支出/基本支出", "本年支出/项目支出")),
+    # Budget tables (docs/budgets.md §3: B.T1.ROW, B.T2.ROW, B.T3.ROW, B.T5.ROW, B.T8.ROW; Y4's funds)
+    "Y1": ("合计", ("基本支出/人员经费", "基本支出/公用经费", "项目支出")),
+    "Y2": ("合计", ("财政拨款收入", "事业收入", "事业单位经营收入", "其他收入")),
+    "Y3": ("合计", ("基本支出", "项目支出")),
+    "Y4": ("合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算")),
+    "Y5": ("合计", ("基本支出", "项目支出")),
+    "Y6": ("合计", ("基本支出", "项目支出")),
+    "Y7": ("合计", ("基本支出", "项目支出")),
+    "Y8": ("合计", ("人员经费", "公用经费")),
 }
 SHIFTS = (1, 2, 3, -1, -2, -3)
 _TOTALS = {"合计", "总计"}
@@ -117,7 +126,10 @@ def _children(parent: str, codes: list[str]) -> list[str]:
 def horizontal(table_id: str, rows: list[Row]) -> tuple[int, int]:
     checks = fails = 0
     total, parts = ROW_SUMS.get(table_id, ("", ()))
+    named = {total, *parts}
     for r in rows:
+        if table_id.startswith("Y") and set(r.cells) - named:
+            continue  # budget sets differ in layout: a row with another amount column is not covered
         found = [r.cells[p] for p in parts if p in r.cells]
         if total in r.cells and found:
             checks += 1

@@ -1,5 +1,5 @@
 """Say what was not checked (issue 11 §7): a document with no figure, a final-accounts narrative
-without any of the nine tables, a budget whose tables the tool does not read yet; the JSON stats
+without any of the nine tables, a budget whose tables were not all read; the JSON stats
 and the summary line say which of the expected tables were read."""
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def test_english_messages() -> None:
     ("putuo-finance-2024-final-accounts.pdf", 9, set()),
     ("shanghai-2024-final-accounts-template.pdf", 9, set()),  # blank template: tables read, no figure
     ("maoxian-hrss-2022-final-accounts.txt", 0, {"S006"}),
-    ("putuo-welfare-2024-unit-budget.pdf", 0, {"S007"}),
+    ("putuo-welfare-2024-unit-budget.pdf", 9, set()),  # the nine Shanghai budget tables Y1–Y9
 ])
 def test_samples(sample: str, read: int, rules: set[str]) -> None:
     result = check_path(str(ROOT / "samples" / sample), RULES)
@@ -163,3 +163,33 @@ def test_pdf_with_a_typed_cover_and_scanned_pages(tmp_path: Path) -> None:
     ((rule, severity, message),) = _coverage(result)
     assert (rule, severity) == ("S005", "warning") and "金额、比例和表格均未核对" in message
     assert result.findings[0].locations[0].page == 1
+
+
+def _budget_tables(ids: list[str]) -> list[Table]:
+    return [Table(title=f"2025年部门表{i}", rows=[TableRow(label="合计", page=1, cells=[Cell(column="合计", text="1.00")])],
+                  table_id=i, page=1, unit="元") for i in ids]
+
+
+def test_budget_expects_the_nine_shanghai_tables_and_names_the_missing_ones() -> None:
+    result = check_document(_doc(BUDGET, _budget_tables(["Y1", "Y2", "Y3", "Y4", "Y5", "Y8", "Y9"])), RULES)
+    assert result.tables_expected == tuple(f"Y{k}" for k in range(1, 10))
+    assert result.tables_missing == ("Y6", "Y7")
+    [(rule, severity, message)] = _coverage(result)
+    assert (rule, severity) == ("S007", "info")
+    assert "7/9" in message and "Y6 政府性基金预算支出功能分类预算表" in message and "Y1" not in message
+
+
+def test_budget_with_every_table_read_gets_no_notice() -> None:
+    tables = _budget_tables([f"Y{k}" for k in range(1, 10)])
+    tables[5] = Table(title="2025年部门政府性基金预算支出功能分类预算表", rows=[], table_id="Y6", page=1,
+                      empty_note="注:本部门2025年无政府性基金预算财政拨款安排的预算，故本表为空表。")
+    result = check_document(_doc(BUDGET, tables), RULES)
+    assert len(result.tables_read) == 9 and not _coverage(result)
+
+
+def test_budget_tables_are_not_expected_of_final_accounts() -> None:
+    from audit.families.coverage import expected_tables
+    assert expected_tables("final", {"Y1"})[0] == "T1"
+    assert expected_tables(None, {"Y1"}) == ()
+    assert expected_tables("budget", set()) == ()
+    assert expected_tables("budget", {"Y3"}) == tuple(f"Y{k}" for k in range(1, 10))

@@ -2,7 +2,7 @@
 
 A report the tool reads without error can still give it nothing to work on: a PDF whose body is
 scanned pages behind a typed cover, a Word file whose figures are pictures, a final-accounts
-narrative published without its nine tables, a budget whose tables the tool does not read yet.
+narrative published without its nine tables, a budget whose tables were not recognised.
 Silence would read as "no problems found". These rules look only at what extraction produced
 (the figures, the tables and forms recognised, the paragraphs) and name what is missing, once
 per document, so an auditor knows which checks did not happen and can check those parts by hand.
@@ -10,7 +10,7 @@ per document, so an auditor knows which checks did not happen and can check thos
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from audit.analysis import Analysis
 from audit.families.base import Direct, Option
@@ -20,20 +20,52 @@ from audit.rulebook import Rule
 # The nine tables of the final-accounts template (domain §1.5), by the ids extraction gives them.
 FINAL_TABLES: tuple[str, ...] = ("T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9")
 
+# The budget tables of each set (docs/budgets.md §2); a report follows the set holding most of
+# the tables recognised (`expected_tables`).
+BUDGET_SETS: dict[str, tuple[str, ...]] = {
+    # Shanghai
+    "shanghai": ("Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y7", "Y8", "Y9"),
+    # Jiangsu
+}
+# Short names for messages (the titles vary: 部门 / 预算单位, the year).
+BUDGET_NAMES: dict[str, str] = {
+    # Shanghai
+    "Y1": "财务收支预算总表", "Y2": "收入预算总表", "Y3": "支出预算总表", "Y4": "财政拨款收支预算总表",
+    "Y5": "一般公共预算支出功能分类预算表", "Y6": "政府性基金预算支出功能分类预算表",
+    "Y7": "国有资本经营预算支出功能分类预算表", "Y8": "一般公共预算基本支出部门预算经济分类预算表",
+    "Y9": "“三公”经费和机关运行经费预算表",
+    # Jiangsu
+}
 
-def expected_tables(accounts: str | None) -> tuple[str, ...]:
+
+def expected_tables(accounts: str | None, found: Collection[str] = ()) -> tuple[str, ...]:
     """The tables a report of this kind should carry and the tool can read: the nine for a report
-    that says it is final accounts. None for a budget, whose tables the tool does not read yet,
-    and none for a text that does not say what it is (an excerpt, a paragraph pasted to check):
-    nothing tells what tables it should have."""
-    return FINAL_TABLES if accounts == "final" else ()
+    that says it is final accounts; for a budget, the tables of the set its recognised tables
+    belong to (the set with the most of them; on a tie the first listed, Shanghai, whose ids the
+    others share). None for a budget with no budget table recognised (which set it follows is
+    unknown; S007 says no table was read), and none for a text that does not say what it is (an
+    excerpt, a paragraph pasted to check): nothing tells what tables it should have."""
+    if accounts == "final":
+        return FINAL_TABLES
+    if accounts != "budget":
+        return ()
+    ids = {t for t in found if t.startswith("Y")}
+    if not ids:
+        return ()
+    best = max(BUDGET_SETS.values(), key=lambda s: (len(ids & set(s)), -len(set(s) - ids)))
+    return best if ids & set(best) else ()
+
+
+def found_tables(analysis: Analysis) -> set[str]:
+    """The ids of the tables recognised, or named by a reviewed figures file's cells."""
+    return {t.table_id for t in analysis.tables if t.table_id} | {f.table for f in analysis.figures if f.table}
 
 
 def tables_read(analysis: Analysis, expected: tuple[str, ...]) -> tuple[str, ...]:
     """The expected tables found by title, in template order; a table printed empty with its
     note ("本表无数据") counts as read: the tool saw it and checks the note. A reviewed figures
     file has no tables, only cells that name theirs, so a table any figure comes from counts too."""
-    found = {t.table_id for t in analysis.tables if t.table_id} | {f.table for f in analysis.figures if f.table}
+    found = found_tables(analysis)
     return tuple(t for t in expected if t in found)
 
 
@@ -48,7 +80,7 @@ def _figures(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
         return
     report = analysis.outline.report
     if analysis.outline.streams and report is not None and report.accounts == "budget":
-        return  # a budget's text was read: its tables are not read yet, which S007 says
+        return  # a budget's text was read but no table: S007 says which tables were not read
     key = "coverage_no_figures" if analysis.outline.streams else "coverage_no_text"
     yield Direct(key, {}, locations=[_anchor(analysis)])
 
@@ -67,12 +99,24 @@ def _tables(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
 
 
 def _budget_tables(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
-    """A budget's tables are not read by the tool yet: say so once rather than nothing, and say
-    whether the narrative gave anything to check (a file of budget tables alone gives nothing)."""
+    """Which budget tables were not read: none recognised (a set the tool does not know, tables
+    as images, or a file of narrative alone), or some of its set missing (a table printed
+    elsewhere or titled beyond recognition). Said once per budget; silent when every table of
+    the set was read (an empty table with its note counts as read)."""
     if not analysis.outline.streams:
         return
-    key = "coverage_budget_tables" if analysis.figures else "coverage_budget_tables_only"
-    yield Direct(key, {}, locations=[_anchor(analysis)])
+    expected = expected_tables("budget", found_tables(analysis))
+    if not expected:
+        key = "coverage_budget_tables" if analysis.figures else "coverage_budget_tables_only"
+        yield Direct(key, {}, locations=[_anchor(analysis)])
+        return
+    read = tables_read(analysis, expected)
+    missing = [t for t in expected if t not in read]
+    if missing:
+        names = "、".join(f"{t} {BUDGET_NAMES.get(t, t)}" for t in missing)
+        yield Direct("coverage_budget_tables_missing", {"tables": names, "read": str(len(read)),
+                                                         "expected": str(len(expected))},
+                     locations=[_anchor(analysis)])
 
 
 def _anchor(analysis: Analysis) -> Location:

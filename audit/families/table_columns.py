@@ -9,7 +9,7 @@ contribute nothing; a row whose total cell is blank is skipped. `minus` columns 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Generator
 
 from audit.analysis import Analysis
 from audit.expr import ZERO, BinOp, Var, sum_expr
@@ -20,7 +20,7 @@ from audit.relation import Relation
 from audit.rulebook import Rule
 
 
-def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
+def bind(rule: Rule, analysis: Analysis) -> Generator[Relation | Skip, None, None]:
     tables = rule.params["tables"] or [rule.params["table"]]
     total_col = column_key(rule.params["total"])
     part_cols = [column_key(c) for c in rule.params["parts"]]
@@ -30,6 +30,8 @@ def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
         if f.table in tables and f.source == "table":
             _, row, column = f.concept.split(":", 2)
             rows[(f.table, row)][column] = f
+    if rule.params["closed"]:
+        rows = yield from _covered(rows, {total_col, *part_cols, *minus_cols})
     for cells in rows.values():
         total = cells.get(total_col)
         parts = [cells[c] for c in part_cols if c in cells]
@@ -45,6 +47,20 @@ def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
         yield Relation(rule.id, expr, "=", Var("total"), env, target="total")
 
 
+def _covered(rows: dict[tuple[str, str], dict[str, Figure]], named: set[str]
+             ) -> Generator[Skip, None, dict[tuple[str, str], dict[str, Figure]]]:
+    """`closed`: the rows of the tables (or halves) whose every amount column the rule names. A table that
+    prints another amount column (结转下年资金 beside 基本支出 and 项目支出) has another layout, in
+    which the identity does not hold; it is skipped, once, rather than failed on every row."""
+    def part(key: tuple[str, str]) -> tuple[str, str]:  # the table, and the half of Y1/T1 (收入|, 支出|)
+        return key[0], key[1].split("|")[0] if "|" in key[1] else ""
+
+    other = {part(key) for key, cells in rows.items() if set(cells) - named}
+    for _ in other:
+        yield Skip("the table prints an amount column the identity does not name")
+    return {key: cells for key, cells in rows.items() if part(key) not in other}
+
+
 # The options a rule of this family takes (checked when the rulebook is loaded).
 OPTIONS: dict[str, Option] = {
     # One table (`table`) or several with the same columns (`tables`); ONE_OF requires either.
@@ -53,5 +69,7 @@ OPTIONS: dict[str, Option] = {
     "total": Option(str, required=True),
     "parts": Option(list, required=True),
     "minus": Option(list, default=()),
+    # The parts and minus columns are all the table's amount columns: skip a table with others.
+    "closed": Option(bool, default=False),
 }
 ONE_OF = (("table", "tables"),)

@@ -22,7 +22,12 @@ from audit.rulebook import Rule
 
 
 def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
-    table, section, total = rule.params["table"], rule.params["section"], clean(rule.params["total"])
+    for table in rule.params["tables"] or [rule.params["table"]]:
+        yield from _table(rule, analysis, table)
+
+
+def _table(rule: Rule, analysis: Analysis, table: str) -> Iterator[Relation | Skip]:
+    section, total = rule.params["section"], clean(rule.params["total"])
     parts: dict[str, list[Figure]] = defaultdict(list)
     totals: dict[str, Figure] = {}
     for f in analysis.figures:
@@ -48,7 +53,10 @@ def bind(rule: Rule, analysis: Analysis) -> Iterator[Relation | Skip]:
 
 # The options a rule of this family takes (checked when the rulebook is loaded).
 OPTIONS: dict[str, Option] = {
-    "table": Option(str, required=True),
+    # One table (`table`) or several with the same halves and total row (`tables`: Y1, Y4).
+    "table": Option(str, default=None),
+    "tables": Option(list, default=None),
     "section": Option(str, required=True),
     "total": Option(str, required=True),
 }
+ONE_OF = (("table", "tables"),)

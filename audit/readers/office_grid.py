@@ -145,7 +145,8 @@ def _name(table_id: str, c: int, stack: list[str]) -> _Col:
     known = COLUMNS.get(table_id, {})
     for k in reversed(keys):
         if k in known:
-            return _Col(c, "value", known[k])
+            name = known[k]
+            return _Col(c, "value", name) if name else _Col(c, "skip")  # None: a group header
     bottom = keys[-1]
     if bottom in _CODE_HEADS or "编码" in bottom:
         return _Col(c, "code")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from audit.readers.budget_titles import budget_header
 from audit.readers.pdf_layout import Frag
 from audit.readers.pdf_titles import COLUMNS, STRUCTURAL, T7_GROUPS, T7_MEASURES, is_structural, norm
 
@@ -63,9 +64,10 @@ def find_columns(table_id: str, frags: list[Frag]) -> list[Column]:
     known = COLUMNS.get(table_id, {})
     cols: list[Column] = []
     for cell in stack_cells(frags):
-        key = norm("".join(f.text for f in cell))
+        key = budget_header(norm("".join(f.text for f in cell)))
         if key in known:
-            name = known[key]
+            if (name := known[key]) is None:
+                continue  # a group header (Y1's 基本支出 over 人员经费 | 公用经费)
         elif is_structural(key) or key.startswith("单位") or not key:
             continue
         else:

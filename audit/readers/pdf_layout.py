@@ -108,8 +108,12 @@ def _cell_gap(prev: dict, span: dict) -> bool:
     gap = span["bbox"][0] - prev["bbox"][2]
     if gap > 1.5 * span["size"]:
         return True
-    numeric = AMOUNT_RE.match(prev["text"].strip()) or AMOUNT_RE.match(span["text"].strip())
-    return bool(numeric) and gap > 0.5 * span["size"]
+    if _cellish(prev["text"]) and _TRAIL_AMOUNT.search(prev["text"].strip()):
+        return gap > 0.2 * span["size"]  # a label with its amount glued on, then the next cell
+    before, after = AMOUNT_RE.match(prev["text"].strip()), AMOUNT_RE.match(span["text"].strip())
+    if before and after:
+        return gap > 0.1 * span["size"]  # two amounts are never one cell, however narrow the padding
+    return bool(before or after) and gap > 0.5 * span["size"]
 
 
 def _emit(spans: list[dict], out: list[Frag]) -> None:
@@ -117,7 +121,7 @@ def _emit(spans: list[dict], out: list[Frag]) -> None:
     if not text:
         return
     inked = [s for s in spans if s["text"].strip()]
-    out.append(
+    out.extend(_split_lead_amount(
         Frag(
             text=text,
             x0=inked[0]["bbox"][0],
@@ -125,7 +129,44 @@ def _emit(spans: list[dict], out: list[Frag]) -> None:
             y=round(spans[0]["origin"][1], 1),
             size=max(s["size"] for s in spans),
         )
-    )
+    ))
+
+
+# An amount with separators or decimals, one space, then a label: two cells in one span.
+# (Non-ASCII stands for CJK here: a class over the CJK range costs ~2 ms to compile, docs/architecture.md.)
+_LEAD_AMOUNT = re.compile(r"^([-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+\.\d+) (?=[^\x00-\x7f])")
+
+
+_TRAIL_AMOUNT = re.compile(r"(?<=[^\x00-\x7f])[-−]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)$")
+
+
+def _cellish(text: str) -> bool:
+    """Short and without sentence punctuation: what a table cell's run looks like, not prose."""
+    return len(text) <= 40 and not any(p in text for p in "，。；：！？")
+
+
+def _weight(text: str) -> float:
+    """Estimated advance of a text in em: a CJK character one, a digit or comma half."""
+    return sum(1.0 if ord(c) > 0x2E80 else 0.5 for c in text)
+
+
+def _split_lead_amount(f: Frag) -> list[Frag]:
+    """A producer may write two cells as one span: a right-aligned amount and the next cell's
+    label one space apart ("9,501,164 一、一般公共服务支出", the halves of a budget's 收支总表
+    meeting), or a label with its amount glued on ("一、一般公共预算资金91,016,775.35"). Only amounts
+    with separators or decimals are split off, so a year or a count in a sentence stays. The
+    parts are placed by estimated glyph widths (`_weight`)."""
+    if not _cellish(f.text):
+        return [f]
+    m = _LEAD_AMOUNT.match(f.text)
+    t = _TRAIL_AMOUNT.search(f.text)
+    if not m and not t:
+        return [f]
+    cut, gap = (m.end(1), m.end()) if m else (t.start(), t.start())  # type: ignore[union-attr]
+    head, tail = f.text[:cut], f.text[gap:]
+    unit = (f.x1 - f.x0) / _weight(f.text)
+    return [Frag(head, f.x0, f.x0 + unit * _weight(head), f.y, f.size),
+            Frag(tail, f.x1 - unit * _weight(tail), f.x1, f.y, f.size)]
 
 
 def visual_lines(frags: list[Frag]) -> list[VLine]:

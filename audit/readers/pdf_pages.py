@@ -66,6 +66,8 @@ def title_at(lines: list[VLine], i: int) -> str | None:
     following = lines[i + 1 : i + 5]
     if following and match_title(following[0].compact):
         return None
+    if i > 0 and match_title(lines[i - 1].compact):
+        return None  # the last title of a contents list, followed by the next part's heading
     if not any(w in ln.compact for ln in following for w in _HEADISH):
         return None
     return table_id

@@ -66,6 +66,7 @@ def build_rows(
     labels = [f for f in frags if _CJK.search(f.text) and not AMOUNT_RE.match(f.text)]
     label_x0 = min((f.x0 for f in labels), default=math.inf)
     codes = [f for f in frags if CODE_RE.match(f.text) and (f.x1 <= label_x0 + 2 or _code_area(f, cols, tally))]
+    codes += _stray_digits(frags, codes, label_x0)
     code_ids = {id(f) for f in codes}
     amounts = [f for f in frags if AMOUNT_RE.match(f.text) and id(f) not in code_ids]
     wrap_x1 = max([wrap_x1, *(f.x1 for f in labels)])
@@ -115,6 +116,14 @@ def _ambiguous(f: Frag, col: Column, cols: list[Column]) -> bool:
 def _code_area(f: Frag, cols: list[Column], tally: Tally | None) -> bool:
     """Text copies do not keep labels aligned: a whole number left of every amount column is a code."""
     return bool(tally and tally.ordered and cols and f.x1 <= cols[0].x0)
+
+
+def _stray_digits(frags: list[Frag], codes: list[Frag], label_x0: float) -> list[Frag]:
+    """A single digit left of the labels on the baseline of other code parts ("7 11 02" where
+    类 should read 210): it stands in the 类 column, so it is part of the code as printed, not an
+    amount (which would crowd the row and make the whole table doubtful)."""
+    return [f for f in frags if len(f.text) == 1 and f.text.isdigit() and f.x1 <= label_x0 + 2
+            and any(c is not f and abs(c.y - f.y) <= 0.25 * f.size for c in codes)]
 
 
 def _join_same_baseline(labels: list[Frag]) -> list[Frag]:
@@ -172,7 +181,9 @@ def _row(
     edges: dict[str, tuple[str, float]],
 ) -> TableRow:
     label = " ".join("".join(f.text for f in g.lines).split())
-    code = "".join(f.text for f in sorted(g.codes, key=lambda f: f.x0)) or None
+    parts = [f.text for f in sorted(g.codes, key=lambda f: f.x0)]
+    # A 款 or 项 printed as one digit ("301 2": a spreadsheet dropped the leading zero) is 02.
+    code = "".join(parts[:1] + [p.zfill(2) for p in parts[1:]]) or None
     glued = _GLUED_CODE.match(label)
     if code is None and glued:
         code, label = glued.group(1), glued.group(2).strip()

@@ -175,8 +175,9 @@ def _t7_label(frags: list[Frag]) -> str | None:
 
 
 def _boundary(cols: list[Column], body: list[Frag]) -> float | None:
-    """Left edge of the right half: its leftmost label or code right of the left half's 决算数."""
-    left = next((c for c in cols if c.name == "决算数"), None)
+    """Left edge of the right half: its leftmost label or code right of the left half's 决算数
+    (预算数 in a budget's side-by-side tables)."""
+    left = next((c for c in cols if c.name in ("决算数", "预算数")), None)
     if left is None:
         return None
     # Amounts are not edges: a wide number of the left half may overhang its header to the right.

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from audit.readers import budget_titles
+
 _QUOTES = str.maketrans("", "", "“”\"＂「」『』‘’'＇")
 _BRACKETS = str.maketrans({"(": "（", ")": "）"})
 # Optional numbering (一、 表1 附表3-1) and "{单位}{年}年度" before the name. It is matched together
@@ -39,10 +41,17 @@ def _titles() -> list[tuple[str, re.Pattern[str]]]:
     return [(tid, re.compile(_PREFIX + name)) for tid, name in _NAMES]
 
 
+@cache
+def _budget_titles() -> list[tuple[str, re.Pattern[str]]]:
+    """The budget tables' patterns (`budget_titles.NAMES`), compiled only for a title that ends as
+    a budget table's does, so final accounts never pay for them."""
+    return [(tid, re.compile(_PREFIX + name)) for tid, name in budget_titles.NAMES]
+
+
 # Header text -> canonical column name, per table. Headers not listed and not structural keep
 # their printed text, so an unexpected column is reported rather than dropped.
 _FLOW = {"决算数": "决算数"}
-COLUMNS: dict[str, dict[str, str]] = {
+COLUMNS: dict[str, dict[str, str | None]] = {
     "T1": _FLOW,
     "T2": {
         k: k
@@ -78,6 +87,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
 }
 COLUMNS["T9"] = COLUMNS["T8"]
+COLUMNS.update(budget_titles.COLUMNS)  # a None value: a group header, never a column
 
 T7_GROUPS = {
     "合计": "合计",
@@ -108,7 +118,8 @@ STRUCTURAL = {
     "公务用车购置及运行维护费",
 }
 
-SECTIONS = {"T1": ("收入", "支出"), "T4": ("收入", "支出"), "T6": ("人员经费", "公用经费")}
+SECTIONS = {"T1": ("收入", "支出"), "T4": ("收入", "支出"), "T6": ("人员经费", "公用经费")} | budget_titles.SECTIONS
+STRUCTURAL |= budget_titles.STRUCTURAL
 
 
 @lru_cache(maxsize=4096)
@@ -133,7 +144,8 @@ def match_title(text: str) -> str | None:
     if not could_be_title(text):
         return None
     t = norm(text)
-    for table_id, pattern in _titles():
+    patterns = _budget_titles() if t.endswith(("预算表", "预算总表")) else _titles()
+    for table_id, pattern in patterns:
         if pattern.fullmatch(t):
             return table_id
     return None

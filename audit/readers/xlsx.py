@@ -36,8 +36,9 @@ def read_workbook(path: str) -> Document:
     for sheet, grid in grids:
         default = (tid, sheet) if (tid := match_title(sheet)) else None
         tables.extend(find_tables(grid, sheet, default))
-    if not tables and names_a_report(grids):
-        # A budget workbook or template: its sheets are the report's text (readers/workbook_text.py).
+    if not any(t.table_id and t.table_id.startswith("T") for t in tables) and names_a_report(grids):
+        # A budget workbook or template: its sheets are the report's text (readers/workbook_text.py);
+        # its budget tables (Y ids) are not read from workbooks yet (docs/budgets.md §6).
         return Document(path=path, kind="xlsx", paragraphs=workbook_paragraphs(grids))
     if not tables:
         names = "、".join(s for s, _ in grids) or "（无）"
