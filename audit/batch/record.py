@@ -77,8 +77,9 @@ class ReportRecord:
                 "figures": self.figures, "checks": self.checks, "top_rules": self.top_rules(),
                 "seconds": round(self.seconds, 3), "kind": self.kind.get("zh"), "kind_en": self.kind.get("en"),
                 "tables": f"{len(self.tables_read)}/{len(self.tables_expected)}" if self.tables_expected else None,
-                "tables_missing": " ".join(self.tables_missing) or None, "kind_info": self.kind_info,
-                "tables_expected_ids": list(self.tables_expected), "tables_read_ids": list(self.tables_read)}
+                "tables_missing": " ".join(self.tables_missing) or None,
+                "tables_expected_ids": list(self.tables_expected), "tables_read_ids": list(self.tables_read),
+                **{f"kind_info.{k}": v for k, v in self.kind_info.items()}}
 
 
 def from_result(index: int, paths: tuple[str, ...], result: DocumentResult, seconds: float) -> ReportRecord:

@@ -42,9 +42,9 @@ def _document(row: dict[str, Any], findings: list[dict[str, Any]], lang: str) ->
     doc: dict[str, Any] = {"path": paths[0], "paths": paths, "status": row["status"], "outcome": row["outcome"],
                            "error": row["reason"], "department": row["department"], "year": row["year"],
                            "findings": findings}
-    if row.get("kind_info"):
-        label = row.get("kind_en") if lang == "en" else row.get("kind")
-        doc["kind"] = {**row["kind_info"], "label": label}
+    kind = {k.removeprefix("kind_info."): v for k, v in row.items() if k.startswith("kind_info.")}
+    if kind:
+        doc["kind"] = {**kind, "label": row.get("kind_en") if lang == "en" else row.get("kind")}
     if row["status"] == "checked":
         expected, read = row.get("tables_expected_ids", []), row.get("tables_read_ids", [])
         doc["stats"] = {"facts": row["figures"], "checks": row["checks"], "tables_expected": expected,
