@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from audit.readers.pdf_layout import Frag
+from audit.readers.budget_titles import GROUPED
 from audit.readers.pdf_titles import COLUMNS, STRUCTURAL, T7_GROUPS, T7_MEASURES, is_structural, norm
 
 # Single-character code headers sit under "科目编码" and must not be read as its last line; the
@@ -60,13 +61,15 @@ def find_columns(table_id: str, frags: list[Frag]) -> list[Column]:
     """Numeric columns left to right; unknown non-structural headers keep their printed text."""
     if table_id == "T7":
         return _t7_columns(frags)
+    if table_id in GROUPED:
+        return _grouped_columns(GROUPED[table_id], frags)
     known = COLUMNS.get(table_id, {})
     cols: list[Column] = []
     for cell in stack_cells(frags):
         key = norm("".join(f.text for f in cell))
         if key in known:
             name = known[key]
-        elif is_structural(key) or key.startswith("单位") or not key:
+        elif is_structural(key) or key.startswith(("单位", "部门")) or not key:
             continue
         else:
             name = " ".join("".join(f.text for f in cell).split())
@@ -93,6 +96,54 @@ def _t7_columns(frags: list[Frag]) -> list[Column]:
         for leaf in pair:
             cols.append(Column(f"{norm(leaf.text)}/{group}", leaf.x0, leaf.x1))
     return cols
+
+
+def _grouped_columns(known: dict[str, str], frags: list[Frag]) -> list[Column]:
+    """Leaves under group headers (a budget's 三公 table); group headers are no column.
+
+    A leaf that repeats (小计) is the subtotal of a group, printed as the group's first column;
+    groups are nested, the outer one printed above, so the repeated leaves taken left to right
+    belong to the groups taken top to bottom (`group/leaf`). Header texts are narrower than their
+    merged cells, so a leaf need not lie under its group's words.
+    """
+    cells = sorted(((norm("".join(f.text for f in c)), c) for c in _restack(known, stack_cells(frags))),
+                   key=lambda kc: _span(kc[1])[0])
+    groups = sorted((c[0].y, key) for key, c in cells if any(k.startswith(key + "/") for k in known))
+    seen: dict[str, int] = {}
+    cols: list[Column] = []
+    for key, cell in cells:
+        n = seen[key] = seen.get(key, -1) + 1
+        paths = [f"{g}/{key}" for _, g in groups if f"{g}/{key}" in known]
+        name = known.get(paths[n]) if n < len(paths) else known.get(key)
+        if name:
+            cols.append(Column(name, *_span(cell)))
+    return cols
+
+
+def _restack(known: dict[str, str], cells: list[list[Frag]]) -> list[list[Frag]]:
+    """Join a cell with the one just below it (within two em, overlapping) while their words
+    together begin a known leaf: wrapped header lines may be spaced wider than `stack_cells`
+    allows ("因公出" / "国（境）" / "费")."""
+    leaves = [k.rsplit("/", 1)[-1] for k in known]
+    cells = sorted(cells, key=lambda c: c[0].y)
+    merged = True
+    while merged:
+        merged = False
+        for a in cells:
+            text = norm("".join(f.text for f in a))
+            if text in leaves:
+                continue
+            below = [b for b in cells if b is not a and 0 < b[0].y - a[-1].y <= 2 * a[-1].size
+                     and b[0].overlap(*_span(a)) > 0]
+            for b in below:
+                if any(leaf.startswith(text + norm("".join(f.text for f in b))) for leaf in leaves):
+                    a.extend(b)
+                    cells.remove(b)
+                    merged = True
+                    break
+            if merged:
+                break
+    return cells
 
 
 def pick_column(frag: Frag, cols: list[Column]) -> Column | None:

@@ -11,6 +11,7 @@ import re
 
 from audit.document import Table
 from audit.readers.pdf_layout import VLine
+from audit.readers.budget_titles import is_number_line
 from audit.readers.pdf_tables import TableBuilder
 from audit.readers.pdf_titles import match_title
 
@@ -35,12 +36,21 @@ def split_pages(
         if open_table and not _looks_tabular(lines, width):
             tables.append(open_table.finish())
             open_table = None
+        skip = -1
         for i, ln in enumerate(lines):
             table_id = title_at(lines, i)
             if table_id:
                 if open_table:
                     tables.append(open_table.finish())
-                open_table = TableBuilder(table_id, ln.text, pno)
+                title, skip = (ln.text, -1) if match_title(ln.compact) else (ln.text + lines[i + 1].text, i + 1)
+                open_table = TableBuilder(table_id, title, pno)
+                prose.append((pno, ln))
+                captions.add((pno, ln.number))
+            elif i == skip or (open_table and is_number_line(ln.compact)):
+                # The second line of a title, or a budget table's number (公开05表): a caption.
+                if i != skip and open_table:
+                    tables.append(open_table.finish())
+                    open_table = None
                 prose.append((pno, ln))
                 captions.add((pno, ln.number))
             elif open_table and NOTE_RE.match(ln.compact):
@@ -59,11 +69,16 @@ def split_pages(
 
 
 def title_at(lines: list[VLine], i: int) -> str | None:
-    """A table of contents lists the same titles, but one after another and with no table head."""
+    """A table of contents lists the same titles, but one after another and with no table head.
+    A title may be printed over two lines (公开09表：一般公共预算“三公”经费、会议费、培训费 /
+    支出预算表); then the head follows its second line."""
     table_id = match_title(lines[i].compact)
+    following = lines[i + 1 : i + 5]
+    if not table_id and following and not match_title(following[0].compact):
+        table_id = match_title(lines[i].compact + following[0].compact)
+        following = following[1:]
     if not table_id:
         return None
-    following = lines[i + 1 : i + 5]
     if following and match_title(following[0].compact):
         return None
     if not any(w in ln.compact for ln in following for w in _HEADISH):

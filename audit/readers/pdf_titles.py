@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
+from audit.readers import budget_titles as _budget
+
 _QUOTES = str.maketrans("", "", "“”\"＂「」『』‘’'＇")
 _BRACKETS = str.maketrans({"(": "（", ")": "）"})
 # Optional numbering (一、 表1 附表3-1) and "{单位}{年}年度" before the name. It is matched together
@@ -36,7 +38,9 @@ _NAMES = [
 def _titles() -> list[tuple[str, re.Pattern[str]]]:
     """Compiled on first use: the nine patterns cost ~15 ms to compile, and a text report with
     no table title (`could_be_title`) never needs them."""
-    return [(tid, re.compile(_PREFIX + name)) for tid, name in _NAMES]
+    return [(tid, re.compile(_PREFIX + name)) for tid, name in _NAMES] + [
+        (tid, re.compile(_budget.PREFIX + name)) for tid, name in _budget.NAMES
+    ]
 
 
 # Header text -> canonical column name, per table. Headers not listed and not structural keep
@@ -108,7 +112,12 @@ STRUCTURAL = {
     "公务用车购置及运行维护费",
 }
 
-SECTIONS = {"T1": ("收入", "支出"), "T4": ("收入", "支出"), "T6": ("人员经费", "公用经费")}
+SECTIONS: dict[str, tuple[str, ...]] = {"T1": ("收入", "支出"), "T4": ("收入", "支出"), "T6": ("人员经费", "公用经费")}
+
+# Budget tables (Y1…Y13): their titles, columns and parts live in budget_titles.
+COLUMNS |= _budget.COLUMNS
+SECTIONS |= _budget.SECTIONS
+STRUCTURAL |= _budget.STRUCTURAL
 
 
 @lru_cache(maxsize=4096)
@@ -121,11 +130,12 @@ def norm(text: str) -> str:
 
 def could_be_title(text: str) -> bool:
     """The cheap precondition of `match_title`: callers test it before importing the table
-    readers, so a report without any title-like line pays for none of them."""
+    readers, so a report without any title-like line pays for none of them. A budget title may
+    end with its classification kind (…支出预算表（功能科目）)."""
     if "表" not in text:
         return False
     t = norm(text)
-    return len(t) <= 60 and t.endswith("表")
+    return len(t) <= 60 and (t.endswith("表") or t.endswith("科目）"))
 
 
 def match_title(text: str) -> str | None:
