@@ -52,7 +52,8 @@ NAMES: list[tuple[str, str]] = [
 ]
 
 # Header text (after norm) -> column key, per table. Jiangsu prints one 金额 column in its
-# single-amount tables; the 公开表 headers are otherwise the names of the columns.
+# single-amount tables (a 基本支出 table may head it 基本支出: still 金额, the key rules use);
+# the 公开表 headers are otherwise the names of the columns.
 _AMOUNT = {"金额": "金额"}
 _USE = {
     "合计": "合计",
@@ -68,11 +69,11 @@ COLUMNS: dict[str, dict[str, str]] = {
     "Y2": _AMOUNT,
     "Y3": _USE,
     "Y4": _AMOUNT,
-    "Y5": _AMOUNT | _USE,
-    "Y6": _AMOUNT | _USE,
-    "Y8": _AMOUNT,
-    "Y10": _AMOUNT | _USE,
-    "Y11": _AMOUNT,
+    "Y5": _AMOUNT,
+    "Y6": _AMOUNT,
+    "Y8": _AMOUNT | {"基本支出": "金额"},
+    "Y10": _AMOUNT,
+    "Y11": _AMOUNT | {"基本支出": "金额"},
     "Y12": _AMOUNT | {"机关运行经费支出": "机关运行经费支出", "合计": "机关运行经费支出"},
     "Y13": {"总计": "总计", "合计": "总计", "金额": "总计"},
 }
@@ -125,14 +126,18 @@ STRUCTURAL: set[str] = {
     "功能科目名称",
     "功能分类",
     "支出用途",
-    "采购品目大类",
-    "采购品目",
     "大类",
-    "专项名称",
     "经济科目",
-    "采购物品名称",
-    "采购组织形式",
+    "式",  # the wrapped end of 采购组织形式
 }
+# Words that make a header a text column wherever they occur (政府采购: 采购品目大类, 专项名称,
+# 采购物品名称, 采购组织形式, also when wrapped).
+STRUCTURAL_WORDS: tuple[str, ...] = (
+    # Jiangsu
+    "采购",
+    "名称",
+    "形式",
+)
 
 
 def part_key(section: str) -> str:

@@ -65,7 +65,7 @@ def find_columns(table_id: str, frags: list[Frag]) -> list[Column]:
         return _grouped_columns(GROUPED[table_id], frags)
     known = COLUMNS.get(table_id, {})
     cols: list[Column] = []
-    for cell in stack_cells(frags):
+    for cell in _spaced_out(known, stack_cells(frags)):
         key = norm("".join(f.text for f in cell))
         if key in known:
             name = known[key]
@@ -75,6 +75,25 @@ def find_columns(table_id: str, frags: list[Frag]) -> list[Column]:
             name = " ".join("".join(f.text for f in cell).split())
         cols.append(Column(name, *_span(cell)))
     return sorted(cols, key=lambda c: c.x0)
+
+
+def _spaced_out(known: dict[str, str], cells: list[list[Frag]]) -> list[list[Frag]]:
+    """A header spaced out over its cell ("金   额") is two cells on one baseline; they are one
+    when neither is a header alone and together they are."""
+    out: list[list[Frag]] = []
+    for cell in sorted(cells, key=lambda c: (c[0].y, c[0].x0)):
+        prev = out[-1] if out else None
+        if (prev and abs(prev[0].y - cell[0].y) <= 0.25 * cell[0].size
+                and norm(_text(prev)) not in known and norm(_text(cell)) not in known
+                and norm(_text(prev) + _text(cell)) in known):
+            out[-1] = prev + cell
+        else:
+            out.append(cell)
+    return out
+
+
+def _text(cell: list[Frag]) -> str:
+    return "".join(f.text for f in cell)
 
 
 def _t7_columns(frags: list[Frag]) -> list[Column]:

@@ -15,7 +15,7 @@ from audit.readers.budget_titles import is_number_line
 from audit.readers.pdf_tables import TableBuilder
 from audit.readers.pdf_titles import match_title
 
-NOTE_RE = re.compile(r"^(注|说明|备注)[：:]")
+NOTE_RE = re.compile(r"^(注|说明|备注)?[：:]")  # a row label never starts with a colon (注 lost: "：…为必填项")
 PART_RE = re.compile(r"^第[一二三四五六七八九十]+部分")
 _HEADISH = ("单位", "项目", "科目", "预算数", "决算数", "经济分类", "功能分类")
 
@@ -33,6 +33,8 @@ def split_pages(
     tables: list[Table] = []
     open_table: TableBuilder | None = None
     for pno, (lines, width) in enumerate(pages, 1):
+        folio = lines[-1] if _page_number(lines, width) else None
+        lines = lines[:-1] if folio else lines
         if open_table and not _looks_tabular(lines, width):
             tables.append(open_table.finish())
             open_table = None
@@ -63,6 +65,8 @@ def split_pages(
                 open_table.add(pno, ln)
             else:
                 prose.append((pno, ln))
+        if folio:  # prose, which paragraphs.py drops as a page number
+            prose.append((pno, folio))
     if open_table:
         tables.append(open_table.finish())
     return prose, tables, captions
@@ -84,6 +88,16 @@ def title_at(lines: list[VLine], i: int) -> str | None:
     if not any(w in ln.compact for ln in following for w in _HEADISH):
         return None
     return table_id
+
+
+def _page_number(lines: list[VLine], width: float) -> bool:
+    """The page's last line is a bare page number (a short whole number, centred, set apart):
+    it must not become an amount of the table's last row."""
+    if len(lines) < 2 or len(lines[-1].frags) != 1:
+        return False
+    f = lines[-1].frags[0]
+    return (bool(re.fullmatch(r"\d{1,3}", f.text.strip())) and abs(f.xc - width / 2) < 0.1 * width
+            and f.y - lines[-2].y > 1.5 * f.size)
 
 
 def _looks_tabular(lines: list[VLine], width: float) -> bool:

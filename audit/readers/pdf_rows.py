@@ -64,7 +64,8 @@ def build_rows(
     """Rows in reading order, plus the widest label seen so far (a full line may wrap onward)."""
     # Placeholders such as "…" or "-" label nothing and must not move the label column's edge.
     labels = [f for f in frags if _CJK.search(f.text) and not AMOUNT_RE.match(f.text)]
-    label_x0 = min((f.x0 for f in labels), default=math.inf)
+    # A total row's label may stand anywhere, even in the code column (合计 left-aligned).
+    label_x0 = min((f.x0 for f in labels if re.sub(r"\s", "", f.text) not in ("合计", "总计")), default=math.inf)
     codes = [f for f in frags if CODE_RE.match(f.text) and (f.x1 <= label_x0 + 2 or _code_area(f, cols, tally))]
     code_ids = {id(f) for f in codes}
     amounts = [f for f in frags if AMOUNT_RE.match(f.text) and id(f) not in code_ids]

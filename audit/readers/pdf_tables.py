@@ -18,7 +18,7 @@ from audit.readers.budget_titles import ROW_LABEL, part_key
 from audit.readers.pdf_titles import COLUMNS, SECTIONS, header_vocabulary, is_structural, norm
 
 # Total rows share words with headers; on a data baseline they are rows.
-_ROW_WORDS = {"合计", "小计", "总计"}
+_ROW_WORDS = {"合计", "小计", "总计", "合", "计"}  # also spaced out: "合  计"
 _CODE_HEADS = {"类", "款", "项"}
 _UNIT_RE = re.compile(r"^单位[：:]\s*(万元|元|千元)?")
 _EMPTY_RE = re.compile(r"无数据|没有|本表为空|无.{0,30}(收入|支出)")

@@ -151,7 +151,7 @@ def match_title(text: str) -> str | None:
 
 def is_structural(text: str) -> bool:
     t = norm(text)
-    return t in STRUCTURAL or any(w in t for w in ("科目", "分类", "编码"))
+    return t in STRUCTURAL or any(w in t for w in ("科目", "分类", "编码", *_budget.STRUCTURAL_WORDS))
 
 
 def header_vocabulary(table_id: str) -> str:
