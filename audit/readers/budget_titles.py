@@ -78,17 +78,17 @@ COLUMNS: dict[str, dict[str, str]] = {
     "Y13": {"总计": "总计", "合计": "总计", "金额": "总计"},
 }
 
-# Side-by-side tables: the parts left to right. Jiangsu's 收支预算总表 prints 收入, then 支出 by
-# 功能分类 and 支出 by 用途; the rows of the 支出用途 part are keyed 支出 (its labels — 基本支出,
-# 项目支出 — never repeat a 功能 class), so both are `支出|…` cells (`part_key`).
+# Side-by-side tables: the parts left to right, each a row-key prefix (`收入|…`). Jiangsu's
+# 收支预算总表 prints three: 收入, 支出 by 功能分类 (with 当年支出小计 / 结转下年资金 / 支出合计
+# under its names) and 支出用途 (基本支出 / 项目支出 / 单位预留机动经费), kept apart so that the
+# numbered 功能 classes add up to 当年支出小计 alone. The 财政拨款收支预算总表 prints only the
+# 支出用途 rows on its 支出 side.
 SECTIONS: dict[str, tuple[str, ...]] = {
     # Shanghai
     # Jiangsu
     "Y1": ("收入", "支出", "支出用途"),
-    "Y4": ("收入", "支出用途"),
+    "Y4": ("收入", "支出"),
 }
-
-PART_KEYS = {"支出用途": "支出"}
 
 # Y9 (三公 / 会议费 / 培训费, one row under grouped headers): header (after norm), or
 # "group/leaf" for a leaf that repeats (小计) -> column key, the path of group headers and leaf.
@@ -139,7 +139,3 @@ STRUCTURAL_WORDS: tuple[str, ...] = (
     "形式",
 )
 
-
-def part_key(section: str) -> str:
-    """The section a row of a part is keyed under: 支出用途 is a 支出 part (see SECTIONS)."""
-    return PART_KEYS.get(section, section)

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from audit.readers.pdf_layout import Frag
+from audit.readers.budget_titles import COLUMNS as BUDGET_COLUMNS
 from audit.readers.budget_titles import GROUPED
 from audit.readers.pdf_titles import COLUMNS, STRUCTURAL, T7_GROUPS, T7_MEASURES, is_structural, norm
 
@@ -65,7 +66,8 @@ def find_columns(table_id: str, frags: list[Frag]) -> list[Column]:
         return _grouped_columns(GROUPED[table_id], frags)
     known = COLUMNS.get(table_id, {})
     cols: list[Column] = []
-    for cell in _spaced_out(known, stack_cells(frags)):
+    cells = stack_cells(frags)
+    for cell in _spaced_out(known, _restack(known, cells) if table_id in BUDGET_COLUMNS else cells):
         key = norm("".join(f.text for f in cell))
         if key in known:
             name = known[key]

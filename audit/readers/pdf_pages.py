@@ -104,7 +104,9 @@ def _looks_tabular(lines: list[VLine], width: float) -> bool:
     """Prose pages have lines running most of the page width; table cells are short."""
     if lines and PART_RE.match(lines[0].compact):
         return False
+    # A unit line ("单位：万元" padded with spaces to the page's right edge) is no prose either.
     wide = sum(
-        1 for ln in lines if not NOTE_RE.match(ln.compact) for f in ln.frags if f.x1 - f.x0 > 0.5 * width
+        1 for ln in lines if not NOTE_RE.match(ln.compact) for f in ln.frags
+        if f.x1 - f.x0 > 0.5 * width and not f.text.strip().startswith("单位")
     )
     return wide < 2

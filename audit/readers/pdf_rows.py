@@ -27,6 +27,10 @@ class Tally:
     """What the rows of one table looked like, for judging whether the reading can be trusted."""
 
     amounts: int = 0
+    # Budget tables: a row whose amounts fall two to a column is placed by order instead, when
+    # every amount then lies between its header's start and the next header's (right-aligned
+    # amounts in wide cells under centred headers, Jiangsu 支出预算总表).
+    refit: bool = False
     distance: float = 0.0  # text copies: summed misfit of amounts to their columns (assign_ordered)
     # Text copies: place a row's amounts by order (see pdf_header.assign_ordered), not by overlap.
     ordered: bool = False
@@ -70,7 +74,8 @@ def build_rows(
     code_ids = {id(f) for f in codes}
     amounts = [f for f in frags if AMOUNT_RE.match(f.text) and id(f) not in code_ids]
     wrap_x1 = max([wrap_x1, *(f.x1 for f in labels)])
-    groups = _group_labels(_join_same_baseline(labels), codes, amounts, wrap_x1, bool(tally and tally.ordered))
+    groups = _group_labels(_join_same_baseline(labels), codes, amounts, wrap_x1, bool(tally and tally.ordered),
+                           around=bool(tally and tally.refit))
     if not groups:
         if not amounts:
             return [], wrap_x1
@@ -130,12 +135,15 @@ def _join_same_baseline(labels: list[Frag]) -> list[Frag]:
 
 
 def _group_labels(
-    labels: list[Frag], codes: list[Frag], amounts: list[Frag], wrap_x1: float, ordered: bool = False
+    labels: list[Frag], codes: list[Frag], amounts: list[Frag], wrap_x1: float, ordered: bool = False,
+    around: bool = False,
 ) -> list[_Group]:
     """Join a line to the previous label when that one filled the column and this one is bare.
 
     Bare means: close below and no row marker (一、). A line with its own code or amount is a new
     row unless the label above has none yet (a three-line label carries them on its middle line).
+    With `around` (budget tables), a label wrapped around its amount — the amount's line between
+    its two lines, up to 2 em apart (三、单位预留机动经 / 3,258.06 / 费) — is joined as well.
     """
     anchors = [f.y for f in (*codes, *amounts)]
     bare = [y for y in anchors if not any(abs(f.y - y) <= 0.25 * f.size for f in labels)]
@@ -156,9 +164,10 @@ def _group_labels(
             # In a copy, a line with numbers of its own continues a label only as its middle line,
             # which fills the column like the first (a three-line label, numbers in the middle).
             whole = ordered and own and f.x1 < wrap_x1 - fill * f.size
+            between = around and not own and any(prev.y + 1.5 < y < f.y - 1.5 for y in anchors)
             if not heads and not whole and (
                 (prev.x1 >= wrap_x1 - fill * prev.size or stub)
-                and 0 < f.y - prev.y <= 1.5 * f.size
+                and 0 < f.y - prev.y <= (2 if between else 1.5) * f.size
                 and not MARKER_RE.match(f.text)
                 and not (own and g_anchored)
             ):
@@ -166,6 +175,18 @@ def _group_labels(
                 continue
         groups.append(_Group([f]))
     return groups
+
+
+def _refit(
+    placed: list[tuple[Column | None, float]], amounts: list[Frag], cols: list[Column], tally: Tally
+) -> list[tuple[Column | None, float]]:
+    names = [c.name for c, _ in placed if c]
+    if not tally.refit or len(set(names)) == len(names):
+        return placed
+    ordered = assign_ordered(amounts, cols)
+    if ordered and all(misfit == 0 for _, misfit in ordered):
+        return [(c, m) for c, m in ordered]
+    return placed
 
 
 def _row(
@@ -180,7 +201,7 @@ def _row(
     cells = []
     amounts = sorted(g.amounts, key=lambda f: f.x0)
     ordered = assign_ordered(amounts, cols, edges) if tally.ordered else None
-    placed = ordered or [(pick_column(f, cols), 0.0) for f in amounts]
+    placed = ordered or _refit([(pick_column(f, cols), 0.0) for f in amounts], amounts, cols, tally)
     for f, (col, misfit) in zip(amounts, placed, strict=True):
         tally.amounts += 1
         tally.distance += misfit

@@ -8,13 +8,13 @@ continuation page without a repeated header, from the previous page), and side-b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from audit.document import Table, TableDoubt, TableRow
 from audit.readers.pdf_header import Column, find_columns, stack_cells
 from audit.readers.pdf_layout import AMOUNT_RE, CODE_RE, Frag, VLine
 from audit.readers.pdf_rows import MARKER_RE, Tally, build_rows
-from audit.readers.budget_titles import ROW_LABEL, part_key
+from audit.readers.budget_titles import ROW_LABEL
 from audit.readers.pdf_titles import COLUMNS, SECTIONS, header_vocabulary, is_structural, norm
 
 # Total rows share words with headers; on a data baseline they are rows.
@@ -49,7 +49,7 @@ class TableBuilder:
         boundary: list[float] | None = None
         wrap: dict[str | None, float] = {}
         fallback = ROW_LABEL.get(self.table_id, "“三公”经费")
-        tally = self.tally = Tally(ordered=self.ordered)
+        tally = self.tally = Tally(ordered=self.ordered, refit=self.table_id.startswith("Y"))
         unit = "万元"
         for page, lines in self.chunks:
             unit = next((u for ln in lines if (u := _unit(ln))), None) or unit
@@ -67,7 +67,7 @@ class TableBuilder:
                     frags, section_cols, page, name, fallback, wrap.get(name, 0.0), tally
                 )
                 by_section[name].extend(rows)
-        rows = [replace(r, section=part_key(n)) if n else r for n in names for r in by_section[n]]
+        rows = [r for n in names for r in by_section[n]]
         empty_note = None
         if self.note and _EMPTY_RE.search(self.note):
             rows = [r for r in rows if r.cells]
@@ -97,6 +97,11 @@ class TableBuilder:
                 ),
                 len(lines),
             )
+            # Pieces of header words alone (the tail 出 of a label wrapped over the page break)
+            # are no repeated header: one has at least one whole header word.
+            words = set(vocab.split("|"))
+            if not any(norm(f.text) in words or is_structural(f.text) for ln in lines[:i] for f in ln.frags):
+                i = 0
             return [f for ln in lines[:i] for f in ln.frags], [f for ln in lines[i:] for f in ln.frags]
         data = [ln.y for ln in lines if _is_data(ln)]
         if not data:
@@ -229,8 +234,9 @@ def _split_parts(
     """More than two parts side by side (Jiangsu 收支预算总表: 收入 | 支出 by 功能 | 支出 by 用途).
 
     The closing rows of such a table span two parts: 当年支出小计 is printed under the 功能 names
-    and its amount in the last part's column. An amount with no label of its own part on its
-    baseline but one of the part before goes with that label, and that part gets the column.
+    and its amount in the last part's column. An amount with no label of its own part near its
+    baseline (within 1.5 em: a wrapped label sits around its amount) but one of the part before
+    on it goes with that label, and that part gets the column.
     """
     def part(x: float) -> int:
         return sum(1 for e in edges if x >= e)
@@ -241,9 +247,10 @@ def _split_parts(
     part_cols = [[c for c in cols if part(c.xc) == k] for k in range(len(names))]
     for k in range(len(names) - 1, 0, -1):
         for f in [f for f in by_part[k] if AMOUNT_RE.match(f.text) and not CODE_RE.match(f.text)]:
-            def on_line(g: Frag, f: Frag = f) -> bool:
-                return abs(g.y - f.y) <= 0.6 * f.size and not AMOUNT_RE.match(g.text)
-            if not any(on_line(g) for g in by_part[k]) and any(on_line(g) for g in by_part[k - 1]):
+            def near(g: Frag, reach: float, f: Frag = f) -> bool:
+                return abs(g.y - f.y) <= reach * f.size and not AMOUNT_RE.match(g.text)
+            # A label of its own part wrapped around it (三、单位预留机动经 / 费) keeps it there.
+            if not any(near(g, 1.5) for g in by_part[k]) and any(near(g, 0.6) for g in by_part[k - 1]):
                 by_part[k].remove(f)
                 by_part[k - 1].append(f)
                 part_cols[k - 1] = sorted({*part_cols[k - 1], *part_cols[k]}, key=lambda c: c.x0)
