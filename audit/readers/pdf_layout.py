@@ -113,6 +113,7 @@ def _turned(span: dict, turn: pymupdf.Matrix) -> dict:
     return span | {"bbox": tuple(rect), "origin": (origin.x, origin.y)}
 
 
+_UNIT_CHARS = set("万元亿%％‰个人辆倍次项，。；;,、）)")
 _MONEY_RE = re.compile(r"^-?\d[\d,]*\.\d+$")
 
 
@@ -154,14 +155,16 @@ def _emit(spans: list[dict], out: list[Frag]) -> None:
 def split_money(frag: Frag) -> list[Frag]:
     """Cut a run at the spaces beside an amount with decimals: some producers write a row's
     amount and the next cell ("33,172.15 一、基本支出") or two amounts ("2,558.26 620.75") as one
-    run. An amount never shares its cell with more text. The places of the pieces are estimated
+    run. An amount never shares its cell with more text, but its unit or punctuation may follow
+    it in a sentence ("占 99.94 %；"), which stays one run. The places of the pieces are estimated
     in proportion to their width (a CJK character one em, anything else half an em)."""
     tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", frag.text)]
     if len(tokens) < 2 or not any(_MONEY_RE.match(frag.text[a:b]) for a, b in tokens):
         return [frag]
     pieces = [list(tokens[0])]
     for a, b in tokens[1:]:
-        if _MONEY_RE.match(frag.text[a:b]) or _MONEY_RE.match(frag.text[pieces[-1][0]:pieces[-1][1]]):
+        unit = frag.text[a] in _UNIT_CHARS  # "99.94 %", "13,994.31 万元" in a sentence: one run
+        if not unit and (_MONEY_RE.match(frag.text[a:b]) or _MONEY_RE.match(frag.text[pieces[-1][0]:pieces[-1][1]])):
             pieces.append([a, b])
         else:
             pieces[-1][1] = b
