@@ -22,7 +22,7 @@ from audit.document import Table
 from audit.intervals import Interval
 from audit.numbers import parse_number
 
-CODED = {"T2", "T3", "T5", "T6", "T8", "T9"}
+CODED = {"T2", "T3", "T5", "T6", "T8", "T9"} | {"Y5", "Y6", "Y8", "Y10", "Y11", "Y12"}  # Y: budget tables
 # Row identities (domain.md §3.1 T2.ROW, T3.ROW, T4.COLS, T5.ROW, T8.EXP): total column, part columns.
 ROW_SUMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "T2": ("本年收入合计", ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")),
@@ -31,6 +31,7 @@ ROW_SUMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "T4": ("合计", ("一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款")),
     "T8": ("本年支出/合计", ("本年支出/基本支出", "本年支出/项目支出")),
     "T9": ("本年支出/合计", ("本年支出/基本支出", "本年支出/项目支出")),
+    "Y3": ("合计", ("基本支出", "项目支出", "单位预留机动经费", "结转下年资金")),
 }
 SHIFTS = (1, 2, 3, -1, -2, -3)
 _TOTALS = {"合计", "总计"}

@@ -104,9 +104,10 @@ def _looks_tabular(lines: list[VLine], width: float) -> bool:
     """Prose pages have lines running most of the page width; table cells are short."""
     if lines and PART_RE.match(lines[0].compact):
         return False
-    # A unit line ("单位：万元" padded with spaces to the page's right edge) is no prose either.
+    # A unit line ("单位：万元" padded with spaces to the page's right edge) or the title of the
+    # next table is no prose either.
     wide = sum(
         1 for ln in lines if not NOTE_RE.match(ln.compact) for f in ln.frags
-        if f.x1 - f.x0 > 0.5 * width and not f.text.strip().startswith("单位")
+        if f.x1 - f.x0 > 0.5 * width and not f.text.strip().startswith("单位") and not match_title(ln.compact)
     )
     return wide < 2

@@ -70,7 +70,10 @@ def build_rows(
     labels = [f for f in frags if _CJK.search(f.text) and not AMOUNT_RE.match(f.text)]
     # A total row's label may stand anywhere, even in the code column (合计 left-aligned).
     label_x0 = min((f.x0 for f in labels if re.sub(r"\s", "", f.text) not in ("合计", "总计")), default=math.inf)
-    codes = [f for f in frags if CODE_RE.match(f.text) and (f.x1 <= label_x0 + 2 or _code_area(f, cols, tally))]
+    # A row of amounts without any label (a budget's 三公 table): its whole numbers are amounts.
+    bare = not labels and tally is not None and tally.refit
+    codes = [f for f in frags if not bare and CODE_RE.match(f.text)
+             and (f.x1 <= label_x0 + 2 or _code_area(f, cols, tally))]
     code_ids = {id(f) for f in codes}
     amounts = [f for f in frags if AMOUNT_RE.match(f.text) and id(f) not in code_ids]
     wrap_x1 = max([wrap_x1, *(f.x1 for f in labels)])
