@@ -49,8 +49,9 @@ def split_pages(
                 prose.append((pno, ln))
                 captions.add((pno, ln.number))
             elif i == skip or (open_table and is_number_line(ln.compact)):
-                # The second line of a title, or a budget table's number (公开05表): a caption.
-                if i != skip and open_table:
+                # The second line of a title, or a budget table's number (公开05表): a caption. A
+                # number printed above the next title ends the table; one under its own title not.
+                if i != skip and open_table and open_table.chunks:
                     tables.append(open_table.finish())
                     open_table = None
                 prose.append((pno, ln))

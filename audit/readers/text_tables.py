@@ -141,6 +141,8 @@ def _scan(vlines: list[VLine], width: float, pages: dict[int, int]) -> list[tupl
             open_table.note = ln.text
             found.append((open_table, [*claimed, ln.number]))
             open_table = None
+        elif is_number_line(ln.compact) and not open_table.chunks:
+            claimed.append(ln.number)  # the number under its own title
         elif PART_RE.match(ln.compact) or _is_prose(ln, width) or is_number_line(ln.compact):
             found.append((open_table, claimed))
             open_table = None
