@@ -168,7 +168,10 @@ def _group_labels(
             # which fills the column like the first (a three-line label, numbers in the middle).
             whole = ordered and own and f.x1 < wrap_x1 - fill * f.size
             between = around and not own and any(prev.y + 1.5 < y < f.y - 1.5 for y in anchors)
-            if not heads and not whole and (
+            # In a budget copy, a label whose row already has its amount continues only on the next
+            # line or around an amount: 当年收入小计 / (blank line) / 上年结转资金 are two rows.
+            apart = around and ordered and g_anchored and not between and f.y - prev.y > 0.6 * f.size
+            if not heads and not whole and not apart and (
                 (prev.x1 >= wrap_x1 - fill * prev.size or stub)
                 and 0 < f.y - prev.y <= (2 if between else 1.5) * f.size
                 and not MARKER_RE.match(f.text)
