@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from audit.readers.pdf_layout import Frag
 from audit.readers.budget_titles import COLUMNS as BUDGET_COLUMNS
 from audit.readers.budget_titles import GROUPED
+from audit.readers.pdf_layout import Frag
 from audit.readers.pdf_titles import COLUMNS, STRUCTURAL, T7_GROUPS, T7_MEASURES, is_structural, norm
 
 # Single-character code headers sit under "科目编码" and must not be read as its last line; the

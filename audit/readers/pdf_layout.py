@@ -153,7 +153,7 @@ def _emit(spans: list[dict], out: list[Frag]) -> None:
 
 
 def split_money(frag: Frag) -> list[Frag]:
-    """Cut a run at the spaces beside an amount with decimals: some producers write a row's
+    """Cut a run at the spaces after an amount with decimals: some producers write a row's
     amount and the next cell ("33,172.15 一、基本支出") or two amounts ("2,558.26 620.75") as one
     run. An amount never shares its cell with more text, but its unit or punctuation may follow
     it in a sentence ("占 99.94 %；"), which stays one run. The places of the pieces are estimated
@@ -164,7 +164,8 @@ def split_money(frag: Frag) -> list[Frag]:
     pieces = [list(tokens[0])]
     for a, b in tokens[1:]:
         unit = frag.text[a] in _UNIT_CHARS  # "99.94 %", "13,994.31 万元" in a sentence: one run
-        if not unit and (_MONEY_RE.match(frag.text[a:b]) or _MONEY_RE.match(frag.text[pieces[-1][0]:pieces[-1][1]])):
+        after = _MONEY_RE.match(frag.text[pieces[-1][0]:pieces[-1][1]])  # the run so far is an amount
+        if not unit and after:
             pieces.append([a, b])
         else:
             pieces[-1][1] = b

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from audit.document import Table
-from audit.readers.pdf_layout import VLine
 from audit.readers.budget_titles import is_number_line
+from audit.readers.pdf_layout import VLine
 from audit.readers.pdf_tables import TableBuilder
 from audit.readers.pdf_titles import match_title
 

@@ -220,7 +220,7 @@ def _row(
     names = [c.column for c in cells]
     if cols and (len(names) > len(cols) or len(set(names)) < len(names)):
         tally.crowded.append(label)
-    elif tally.ordered and 0 < len(names) < len(cols):
+    elif tally.ordered and 0 < len(names) < len({c.name for c in cols}):  # same-named columns: alternatives
         tally.short.append(label)
     line = g.lines[0].line
     return TableRow(label=label, cells=cells, code=code, section=section, page=page, line=line)

@@ -11,17 +11,17 @@ import re
 from dataclasses import dataclass, field
 
 from audit.document import Table, TableDoubt, TableRow
+from audit.readers.budget_titles import ROW_LABEL
 from audit.readers.pdf_header import Column, find_columns, stack_cells
 from audit.readers.pdf_layout import AMOUNT_RE, CODE_RE, Frag, VLine
 from audit.readers.pdf_rows import MARKER_RE, Tally, build_rows
-from audit.readers.budget_titles import ROW_LABEL
 from audit.readers.pdf_titles import COLUMNS, SECTIONS, header_vocabulary, is_structural, norm
 
 # Total rows share words with headers; on a data baseline they are rows.
 _ROW_WORDS = {"合计", "小计", "总计", "合", "计"}  # also spaced out: "合  计"
 _CODE_HEADS = {"类", "款", "项"}
 _UNIT_RE = re.compile(r"^单位[：:]\s*(万元|元|千元)?")
-_EMPTY_RE = re.compile(r"无数据|没有|本表为空|无.{0,30}(收入|支出)")
+_EMPTY_RE = re.compile(r"无数据|没有|本表为空|无.{0,30}(收入|支出|收支)")  # 本部门无相关收支项目
 
 
 @dataclass
