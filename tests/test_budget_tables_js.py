@@ -3,7 +3,7 @@
 `tests/data/jiangsu-budget-tables.txt` is a made-up department's tables in the layout
 `pdftotext -layout` prints for the Jiangsu 公开表 (docs/budgets.md §2.2): "公开NN表" lines above
 the titles, "部门：… 单位：万元", 收入 | 支出 by 功能 | 支出用途 side by side, the 三公 table's
-grouped header, an empty 政府性基金 table. Every identity holds in it; each test changes one
+grouped header, an empty 政府性基金 table, a 政府采购 table with its text columns. Every identity holds in it; each test changes one
 printed figure and expects the rule that catches it. The real PDFs are read when the development
 corpus is present (../shared/corpus/dev).
 """
@@ -85,7 +85,7 @@ def _cells(path: Path | str) -> dict[str, str]:
 
 def test_fixture_reads_every_table_without_doubt() -> None:
     doc = read_document(str(FIXTURE))
-    assert [t.table_id for t in doc.tables] == ["Y1", "Y3", "Y4", "Y10", "Y11", "Y9", "Y6", "Y12"]
+    assert [t.table_id for t in doc.tables] == ["Y1", "Y3", "Y4", "Y10", "Y11", "Y9", "Y6", "Y12", "Y13"]
     assert not [(t.table_id, t.doubts) for t in doc.tables if t.doubts]
     assert next(t for t in doc.tables if t.table_id == "Y6").empty_note == "注：本部门无相关收支项目"
 
@@ -196,6 +196,8 @@ def test_fixture_is_consistent(tmp_path: Path) -> None:
     ("20.00      20.00     10.00", "20.00      20.00     15.00", "Y214"),
     ("     50.00      10.00     20.00", "     50.00      15.00     20.00", "Y215"),
     ("     50.00      10.00     20.00               20.00", "     50.00      10.00     20.00               25.00", "Y216"),
+    ("一、货物A                                                             30.00",
+     "一、货物A                                                             35.00", "Y217"),
     ("           1,000.00        600.00", "           1,000.00        610.00", "Y401"),
 ])
 def test_one_changed_figure_is_caught(old: str, new: str, rule: str, tmp_path: Path) -> None:
