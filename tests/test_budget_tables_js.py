@@ -252,3 +252,49 @@ def test_real_pair_checked_as_one_report() -> None:
     assert sum(isinstance(o, Relation) for o in FAMILIES[rule.family].bind(rule, analysis)) >= 15
     result = check_path(paths[1], RULES)
     assert not [f for f in result.findings if f.rule.startswith("Y")]
+
+
+def _pdf_tables(items: list[tuple[float, float, str]]) -> list:
+    """Tables read from one drawn A4 page: `items` are (x, baseline, text)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    for x, y, text in items:
+        page.insert_text((x, y), text, fontname="china-s", fontsize=9)
+    _, tables, _ = split_pages([(visual_lines(page_frags(page)), 595.0)])
+    return tables
+
+
+def test_pdf_three_parts_side_by_side() -> None:
+    """收入 | 支出 by 功能 | 支出用途; 当年支出小计's amount in the last part's column; the 公开
+    number above the next title ends the table."""
+    items = [
+        (60, 52, "收支预算总表"), (60, 66, "部门：某厅"), (480, 66, "单位：万元"),
+        (60, 80, "项目名称"), (160, 80, "金额"), (220, 80, "功能科目名称"), (330, 80, "金额"),
+        (400, 80, "项目名称"), (520, 80, "金额"),
+        (60, 100, "一、财政拨款"), (150, 100, "100.00"), (220, 100, "一、一般公共服务支出"), (320, 100, "100.00"),
+        (400, 100, "一、基本支出"), (510, 100, "60.00"),
+        (400, 120, "二、项目支出"), (510, 120, "40.00"),
+        (60, 140, "当年收入小计"), (150, 140, "100.00"), (220, 140, "当年支出小计"), (505, 140, "100.00"),
+        (60, 160, "公开02表"),
+    ]
+    (y1,) = _pdf_tables(items)
+    rows = {(r.section, r.label): [c.text for c in r.cells] for r in y1.rows}
+    assert rows == {
+        ("收入", "一、财政拨款"): ["100.00"], ("收入", "当年收入小计"): ["100.00"],
+        ("支出", "一、一般公共服务支出"): ["100.00"], ("支出", "当年支出小计"): ["100.00"],
+        ("支出用途", "一、基本支出"): ["60.00"], ("支出用途", "二、项目支出"): ["40.00"],
+    }
+    assert not y1.doubts
+
+
+def test_pdf_title_over_two_lines() -> None:
+    items = [
+        (60, 40, "公开09表：一般公共预算“三公”经费、会议费、培训费"), (60, 52, "支出预算表"),
+        (60, 66, "部门：某厅"), (480, 66, "单位：万元"),
+        (100, 80, "合计"), (300, 80, "会议费"), (450, 80, "培训费"),
+        (100, 100, "30.00"), (300, 100, "20.00"), (450, 100, "10.00"),
+    ]
+    (y9,) = _pdf_tables(items)
+    assert y9.table_id == "Y9"
+    assert [(c.column, c.text) for r in y9.rows for c in r.cells] == [("合计", "30.00"), ("会议费", "20.00"),
+                                                                     ("培训费", "10.00")]
