@@ -62,21 +62,31 @@ _USE = {
     "单位预留机动经费": "单位预留机动经费",
     "结转下年资金": "结转下年资金",
 }
-COLUMNS: dict[str, dict[str, str]] = {
+# (id, header -> key): entries of both sets for one id are merged (`_merged`), so each set keeps
+# its own lines and a table printed by either set is read.
+_COLUMN_ENTRIES: list[tuple[str, dict[str, str]]] = [
     # Shanghai
     # Jiangsu
-    "Y1": _AMOUNT,
-    "Y2": _AMOUNT,
-    "Y3": _USE,
-    "Y4": _AMOUNT,
-    "Y5": _AMOUNT,
-    "Y6": _AMOUNT,
-    "Y8": _AMOUNT | {"基本支出": "金额"},
-    "Y10": _AMOUNT,
-    "Y11": _AMOUNT | {"基本支出": "金额"},
-    "Y12": _AMOUNT | {"机关运行经费支出": "机关运行经费支出", "合计": "机关运行经费支出"},
-    "Y13": {"总计": "总计", "合计": "总计", "金额": "总计"},
-}
+    ("Y1", _AMOUNT),
+    ("Y2", _AMOUNT),
+    ("Y3", _USE),
+    ("Y4", _AMOUNT),
+    ("Y5", _AMOUNT),
+    ("Y6", _AMOUNT),
+    ("Y8", _AMOUNT | {"基本支出": "金额"}),
+    ("Y10", _AMOUNT),
+    ("Y11", _AMOUNT | {"基本支出": "金额"}),
+    ("Y12", _AMOUNT | {"机关运行经费支出": "机关运行经费支出", "合计": "机关运行经费支出"}),
+    ("Y13", {"总计": "总计", "合计": "总计", "金额": "总计"}),
+]
+
+
+def _merged(entries: list[tuple[str, dict[str, str]]]) -> dict[str, dict[str, str]]:
+    out: dict[str, dict[str, str]] = {}
+    for table_id, columns in entries:
+        out.setdefault(table_id, {}).update(columns)
+    return out
+
 
 # Side-by-side tables: the parts left to right, each a row-key prefix (`收入|…`). Jiangsu's
 # 收支预算总表 prints three: 收入, 支出 by 功能分类 (with 当年支出小计 / 结转下年资金 / 支出合计
@@ -89,6 +99,14 @@ SECTIONS: dict[str, tuple[str, ...]] = {
     "Y1": ("收入", "支出", "支出用途"),
     "Y4": ("收入", "支出"),
 }
+
+# The amount column that ends a part (the next part starts at the first label right of it). A
+# table printed with fewer of them than its id has parts has fewer parts.
+PART_ENDS: tuple[str, ...] = (
+    # Shanghai
+    # Jiangsu
+    "金额",
+)
 
 # Y9 (三公 / 会议费 / 培训费, one row under grouped headers): header (after norm), or
 # "group/leaf" for a leaf that repeats (小计) -> column key, the path of group headers and leaf.
@@ -105,11 +123,12 @@ _Y9: dict[str, str] = {
     "培训费": "培训费",
 }
 
-GROUPED: dict[str, dict[str, str]] = {
+GROUPED = _merged([
+    # Shanghai
     # Jiangsu
-    "Y9": _Y9,
-}
-COLUMNS["Y9"] = {v: v for v in _Y9.values()}
+    ("Y9", _Y9),
+])
+COLUMNS = _merged(_COLUMN_ENTRIES + [(tid, {v: v for v in leaves.values()}) for tid, leaves in GROUPED.items()])
 
 # Tables of one row without a label (the row is the table's total): the row's label.
 ROW_LABEL: dict[str, str] = {

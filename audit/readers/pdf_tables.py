@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from audit.document import Table, TableDoubt, TableRow
-from audit.readers.budget_titles import ROW_LABEL
+from audit.readers.budget_titles import PART_ENDS, ROW_LABEL
 from audit.readers.pdf_header import Column, find_columns, stack_cells
 from audit.readers.pdf_layout import AMOUNT_RE, CODE_RE, Frag, VLine
 from audit.readers.pdf_rows import MARKER_RE, Tally, build_rows
@@ -184,10 +184,11 @@ def _t7_label(frags: list[Frag]) -> str | None:
 def _boundaries(cols: list[Column], body: list[Frag], parts: int) -> list[float] | None:
     """Left edges of the parts after the first: each part's leftmost label or code right of the
     amount column that ends the part before (决算数 in the final accounts; a budget part prints
-    `项目名称 | 金额`, so its k-th 金额 column ends part k)."""
+    `项目名称 | 金额`, so its k-th 金额 column ends part k). A table with fewer such columns than
+    its id's parts has fewer parts (the sets print the same table with two or three)."""
     ends = [c for c in cols if c.name == "决算数"][:1] or sorted(
-        (c for c in cols if c.name == "金额"), key=lambda c: c.x0)[: parts - 1]
-    if len(ends) != parts - 1:
+        (c for c in cols if c.name in PART_ENDS), key=lambda c: c.x0)[: parts - 1]
+    if not ends:
         return None
     edges: list[float] = []
     for left in ends:
@@ -204,10 +205,10 @@ def _split_sections(
     names: tuple[str | None, ...], boundary: list[float] | None, frags: list[Frag], cols: list[Column],
     ordered: bool = False,
 ) -> list[tuple[str | None, list[Frag], list[Column]]]:
-    if len(names) == 1 or boundary is None:
+    if len(names) == 1 or not boundary:
         return [(names[0], frags, cols)]
-    if len(names) > 2:
-        return _split_parts(names, boundary, frags, cols)
+    if len(boundary) > 1:
+        return _split_parts(names[: len(boundary) + 1], boundary, frags, cols)
     b = boundary[0]
     right = {id(f) for f in frags if f.xc >= b}
     if ordered:  # a text copy may print a right-half code left of the edge: it goes with its name
