@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from audit.families import Family
 
 RULE_FILES = ("narrative.yaml", "tables.yaml", "cross_tables.yaml", "structure.yaml", "wording.yaml", "naming.yaml",
-              "performance.yaml", "budget.yaml", "budget_tables_sh.yaml")
+              "performance.yaml", "budget.yaml", "budget_tables_sh.yaml",
+              "budget_tables_js.yaml")
 COMMON_KEYS = {"id", "name", "title", "title_en", "family", "severity", "rationale", "rationale_en", "examples",
                "source", "applies_to"}
 TYPE_NAMES = {str: "text", list: "list", dict: "mapping", int: "number", float: "number", bool: "true/false"}

@@ -22,7 +22,7 @@ from audit.document import Table
 from audit.intervals import Interval
 from audit.numbers import parse_number
 
-CODED = {"T2", "T3", "T5", "T6", "T8", "T9"} | {"Y2", "Y3", "Y5", "Y6", "Y7", "Y8"}  # final | budget (Shanghai)
+CODED = {"T2", "T3", "T5", "T6", "T8", "T9"} | {"Y2", "Y3", "Y5", "Y6", "Y7", "Y8", "Y10", "Y11", "Y12"}  # Y: budget
 # Row identities (domain.md §3.1 T2.ROW, T3.ROW, T4.COLS, T5.ROW, T8.EXP): total column, part columns.
 ROW_SUMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "T2": ("本年收入合计", ("财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")),
@@ -34,7 +34,7 @@ ROW_SUMS: dict[str, tuple[str, tuple[str, ...]]] = {
     # Budget tables (docs/budgets.md §3: B.T1.ROW, B.T2.ROW, B.T3.ROW, B.T5.ROW, B.T8.ROW; Y4's funds)
     "Y1": ("合计", ("基本支出/人员经费", "基本支出/公用经费", "项目支出")),
     "Y2": ("合计", ("财政拨款收入", "事业收入", "事业单位经营收入", "其他收入")),
-    "Y3": ("合计", ("基本支出", "项目支出")),
+    "Y3": ("合计", ("基本支出", "项目支出", "单位预留机动经费", "结转下年资金")),  # the last two: Jiangsu
     "Y4": ("合计", ("一般公共预算", "政府性基金预算", "国有资本经营预算")),
     "Y5": ("合计", ("基本支出", "项目支出")),
     "Y6": ("合计", ("基本支出", "项目支出")),

@@ -25,7 +25,8 @@ FINAL_TABLES: tuple[str, ...] = ("T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8",
 BUDGET_SETS: dict[str, tuple[str, ...]] = {
     # Shanghai
     "shanghai": ("Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y7", "Y8", "Y9"),
-    # Jiangsu
+    # Jiangsu: the twelve 公开表 (no 国有资本经营 table; 三公 with 会议费 and 培训费 is Y14)
+    "jiangsu": ("Y1", "Y2", "Y3", "Y4", "Y10", "Y11", "Y5", "Y8", "Y14", "Y6", "Y12", "Y13"),
 }
 # Short names for messages (the titles vary: 部门 / 预算单位, the year).
 BUDGET_NAMES: dict[str, str] = {
@@ -34,7 +35,9 @@ BUDGET_NAMES: dict[str, str] = {
     "Y5": "一般公共预算支出功能分类预算表", "Y6": "政府性基金预算支出功能分类预算表",
     "Y7": "国有资本经营预算支出功能分类预算表", "Y8": "一般公共预算基本支出部门预算经济分类预算表",
     "Y9": "“三公”经费和机关运行经费预算表",
-    # Jiangsu
+    # Jiangsu (Y1–Y6 and Y8 print shorter titles, 收支预算总表 …; the names above still say which)
+    "Y10": "财政拨款支出预算表", "Y11": "财政拨款基本支出预算表", "Y12": "一般公共预算机关运行经费支出预算表",
+    "Y13": "政府采购支出预算表", "Y14": "“三公”经费、会议费、培训费支出预算表",
 }
 
 

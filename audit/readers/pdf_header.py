@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from audit.readers.budget_titles import budget_header
+from audit.readers.budget_titles import COLUMNS as BUDGET_COLUMNS
+from audit.readers.budget_titles import GROUPED, budget_header
 from audit.readers.pdf_layout import Frag
 from audit.readers.pdf_titles import COLUMNS, STRUCTURAL, T7_GROUPS, T7_MEASURES, is_structural, norm
 
@@ -61,19 +62,41 @@ def find_columns(table_id: str, frags: list[Frag]) -> list[Column]:
     """Numeric columns left to right; unknown non-structural headers keep their printed text."""
     if table_id == "T7":
         return _t7_columns(frags)
+    if table_id in GROUPED:
+        return _grouped_columns(GROUPED[table_id], frags)
     known = COLUMNS.get(table_id, {})
     cols: list[Column] = []
-    for cell in stack_cells(frags):
+    cells = stack_cells(frags)
+    for cell in _spaced_out(known, _restack(known, cells) if table_id in BUDGET_COLUMNS else cells):
         key = budget_header(norm("".join(f.text for f in cell)))
         if key in known:
             if (name := known[key]) is None:
                 continue  # a group header (Y1's 基本支出 over 人员经费 | 公用经费)
-        elif is_structural(key) or key.startswith("单位") or not key:
+        elif is_structural(key) or key.startswith(("单位", "部门")) or not key:
             continue
         else:
             name = " ".join("".join(f.text for f in cell).split())
         cols.append(Column(name, *_span(cell)))
     return sorted(cols, key=lambda c: c.x0)
+
+
+def _spaced_out(known: dict[str, str | None], cells: list[list[Frag]]) -> list[list[Frag]]:
+    """A header spaced out over its cell ("金   额") is two cells on one baseline; they are one
+    when neither is a header alone and together they are."""
+    out: list[list[Frag]] = []
+    for cell in sorted(cells, key=lambda c: (c[0].y, c[0].x0)):
+        prev = out[-1] if out else None
+        if (prev and abs(prev[0].y - cell[0].y) <= 0.25 * cell[0].size
+                and norm(_text(prev)) not in known and norm(_text(cell)) not in known
+                and norm(_text(prev) + _text(cell)) in known):
+            out[-1] = prev + cell
+        else:
+            out.append(cell)
+    return out
+
+
+def _text(cell: list[Frag]) -> str:
+    return "".join(f.text for f in cell)
 
 
 def _t7_columns(frags: list[Frag]) -> list[Column]:
@@ -95,6 +118,54 @@ def _t7_columns(frags: list[Frag]) -> list[Column]:
         for leaf in pair:
             cols.append(Column(f"{norm(leaf.text)}/{group}", leaf.x0, leaf.x1))
     return cols
+
+
+def _grouped_columns(known: dict[str, str | None], frags: list[Frag]) -> list[Column]:
+    """Leaves under group headers (a budget's 三公 table); group headers are no column.
+
+    A leaf that repeats (小计) is the subtotal of a group, printed as the group's first column;
+    groups are nested, the outer one printed above, so the repeated leaves taken left to right
+    belong to the groups taken top to bottom (`group/leaf`). Header texts are narrower than their
+    merged cells, so a leaf need not lie under its group's words.
+    """
+    cells = sorted(((norm("".join(f.text for f in c)), c) for c in _restack(known, stack_cells(frags))),
+                   key=lambda kc: _span(kc[1])[0])
+    groups = sorted((c[0].y, key) for key, c in cells if any(k.startswith(key + "/") for k in known))
+    seen: dict[str, int] = {}
+    cols: list[Column] = []
+    for key, cell in cells:
+        n = seen[key] = seen.get(key, -1) + 1
+        paths = [f"{g}/{key}" for _, g in groups if f"{g}/{key}" in known]
+        name = known.get(paths[n]) if n < len(paths) else known.get(key)
+        if name:
+            cols.append(Column(name, *_span(cell)))
+    return cols
+
+
+def _restack(known: dict[str, str | None], cells: list[list[Frag]]) -> list[list[Frag]]:
+    """Join a cell with the one just below it (within two em, overlapping) while their words
+    together begin a known leaf: wrapped header lines may be spaced wider than `stack_cells`
+    allows ("因公出" / "国（境）" / "费")."""
+    leaves = [k.rsplit("/", 1)[-1] for k in known]
+    cells = sorted(cells, key=lambda c: c[0].y)
+    merged = True
+    while merged:
+        merged = False
+        for a in cells:
+            text = norm("".join(f.text for f in a))
+            if text in leaves:
+                continue
+            below = [b for b in cells if b is not a and 0 < b[0].y - a[-1].y <= 2 * a[-1].size
+                     and b[0].overlap(*_span(a)) > 0]
+            for b in below:
+                if any(leaf.startswith(text + norm("".join(f.text for f in b))) for leaf in leaves):
+                    a.extend(b)
+                    cells.remove(b)
+                    merged = True
+                    break
+            if merged:
+                break
+    return cells
 
 
 def pick_column(frag: Frag, cols: list[Column]) -> Column | None:

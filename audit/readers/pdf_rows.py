@@ -27,6 +27,10 @@ class Tally:
     """What the rows of one table looked like, for judging whether the reading can be trusted."""
 
     amounts: int = 0
+    # Budget tables: a row whose amounts fall two to a column is placed by order instead, when
+    # every amount then lies between its header's start and the next header's (right-aligned
+    # amounts in wide cells under centred headers, Jiangsu 支出预算总表).
+    refit: bool = False
     distance: float = 0.0  # text copies: summed misfit of amounts to their columns (assign_ordered)
     # Text copies: place a row's amounts by order (see pdf_header.assign_ordered), not by overlap.
     ordered: bool = False
@@ -64,13 +68,19 @@ def build_rows(
     """Rows in reading order, plus the widest label seen so far (a full line may wrap onward)."""
     # Placeholders such as "…" or "-" label nothing and must not move the label column's edge.
     labels = [f for f in frags if _CJK.search(f.text) and not AMOUNT_RE.match(f.text)]
-    label_x0 = min((f.x0 for f in labels), default=math.inf)
-    codes = [f for f in frags if CODE_RE.match(f.text) and (f.x1 <= label_x0 + 2 or _code_area(f, cols, tally))]
-    codes += _stray_digits(frags, codes, label_x0)
+    # A total row's label may stand anywhere, even in the code column (合计 left-aligned).
+    label_x0 = min((f.x0 for f in labels if re.sub(r"\s", "", f.text) not in ("合计", "总计")), default=math.inf)
+    # A row of amounts without any label (a budget's 三公 table): its whole numbers are amounts.
+    bare = not labels and tally is not None and tally.refit
+    codes = [f for f in frags if not bare and CODE_RE.match(f.text)
+             and (f.x1 <= label_x0 + 2 or _code_area(f, cols, tally))]
+    if not bare:
+        codes += _stray_digits(frags, codes, label_x0)
     code_ids = {id(f) for f in codes}
     amounts = [f for f in frags if AMOUNT_RE.match(f.text) and id(f) not in code_ids]
     wrap_x1 = max([wrap_x1, *(f.x1 for f in labels)])
-    groups = _group_labels(_join_same_baseline(labels), codes, amounts, wrap_x1, bool(tally and tally.ordered))
+    groups = _group_labels(_join_same_baseline(labels), codes, amounts, wrap_x1, bool(tally and tally.ordered),
+                           around=bool(tally and tally.refit))
     if not groups:
         if not amounts:
             return [], wrap_x1
@@ -138,12 +148,15 @@ def _join_same_baseline(labels: list[Frag]) -> list[Frag]:
 
 
 def _group_labels(
-    labels: list[Frag], codes: list[Frag], amounts: list[Frag], wrap_x1: float, ordered: bool = False
+    labels: list[Frag], codes: list[Frag], amounts: list[Frag], wrap_x1: float, ordered: bool = False,
+    around: bool = False,
 ) -> list[_Group]:
     """Join a line to the previous label when that one filled the column and this one is bare.
 
     Bare means: close below and no row marker (一、). A line with its own code or amount is a new
     row unless the label above has none yet (a three-line label carries them on its middle line).
+    With `around` (budget tables), a label wrapped around its amount — the amount's line between
+    its two lines, up to 2 em apart (三、单位预留机动经 / 3,258.06 / 费) — is joined as well.
     """
     anchors = [f.y for f in (*codes, *amounts)]
     bare = [y for y in anchors if not any(abs(f.y - y) <= 0.25 * f.size for f in labels)]
@@ -164,9 +177,13 @@ def _group_labels(
             # In a copy, a line with numbers of its own continues a label only as its middle line,
             # which fills the column like the first (a three-line label, numbers in the middle).
             whole = ordered and own and f.x1 < wrap_x1 - fill * f.size
-            if not heads and not whole and (
+            between = around and not own and any(prev.y + 1.5 < y < f.y - 1.5 for y in anchors)
+            # In a budget copy, a label whose row already has its amount continues only on the next
+            # line or around an amount: 当年收入小计 / (blank line) / 上年结转资金 are two rows.
+            apart = around and ordered and g_anchored and not between and f.y - prev.y > 0.6 * f.size
+            if not heads and not whole and not apart and (
                 (prev.x1 >= wrap_x1 - fill * prev.size or stub)
-                and 0 < f.y - prev.y <= 1.5 * f.size
+                and 0 < f.y - prev.y <= (2 if between else 1.5) * f.size
                 and not MARKER_RE.match(f.text)
                 and not (own and g_anchored)
             ):
@@ -174,6 +191,18 @@ def _group_labels(
                 continue
         groups.append(_Group([f]))
     return groups
+
+
+def _refit(
+    placed: list[tuple[Column | None, float]], amounts: list[Frag], cols: list[Column], tally: Tally
+) -> list[tuple[Column | None, float]]:
+    names = [c.name for c, _ in placed if c]
+    if not tally.refit or len(set(names)) == len(names):
+        return placed
+    ordered = assign_ordered(amounts, cols)
+    if ordered and all(misfit == 0 for _, misfit in ordered):
+        return [(c, m) for c, m in ordered]
+    return placed
 
 
 def _row(
@@ -190,7 +219,7 @@ def _row(
     cells = []
     amounts = sorted(g.amounts, key=lambda f: f.x0)
     ordered = assign_ordered(amounts, cols, edges) if tally.ordered else None
-    placed = ordered or [(pick_column(f, cols), 0.0) for f in amounts]
+    placed = ordered or _refit([(pick_column(f, cols), 0.0) for f in amounts], amounts, cols, tally)
     for f, (col, misfit) in zip(amounts, placed, strict=True):
         tally.amounts += 1
         tally.distance += misfit
@@ -203,7 +232,7 @@ def _row(
     names = [c.column for c in cells]
     if cols and (len(names) > len(cols) or len(set(names)) < len(names)):
         tally.crowded.append(label)
-    elif tally.ordered and 0 < len(names) < len(cols):
+    elif tally.ordered and 0 < len(names) < len({c.name for c in cols}):  # same-named columns: alternatives
         tally.short.append(label)
     line = g.lines[0].line
     return TableRow(label=label, cells=cells, code=code, section=section, page=page, line=line)

@@ -11,16 +11,17 @@ import re
 from dataclasses import dataclass, field
 
 from audit.document import Table, TableDoubt, TableRow
+from audit.readers.budget_titles import PART_ENDS, ROW_LABEL
 from audit.readers.pdf_header import Column, find_columns, stack_cells
 from audit.readers.pdf_layout import AMOUNT_RE, CODE_RE, Frag, VLine
 from audit.readers.pdf_rows import MARKER_RE, Tally, build_rows
 from audit.readers.pdf_titles import COLUMNS, SECTIONS, header_vocabulary, is_structural, norm
 
 # Total rows share words with headers; on a data baseline they are rows.
-_ROW_WORDS = {"合计", "小计", "总计"}
+_ROW_WORDS = {"合计", "小计", "总计", "合", "计"}  # also spaced out: "合  计"
 _CODE_HEADS = {"类", "款", "项"}
 _UNIT_RE = re.compile(r"^单位[：:]\s*(万元|元|千元)?")
-_EMPTY_RE = re.compile(r"无数据|没有|本表为空|无.{0,30}(收入|支出)")
+_EMPTY_RE = re.compile(r"无数据|没有|本表为空|无.{0,30}(收入|支出|收支)")  # 本部门无相关收支项目
 
 
 @dataclass
@@ -45,10 +46,10 @@ class TableBuilder:
         names = SECTIONS.get(self.table_id, (None,))
         by_section: dict[str | None, list[TableRow]] = {n: [] for n in names}
         cols: list[Column] = []
-        boundary: float | None = None
+        boundary: list[float] | None = None
         wrap: dict[str | None, float] = {}
-        fallback = "“三公”经费"
-        tally = self.tally = Tally(ordered=self.ordered)
+        fallback = ROW_LABEL.get(self.table_id, "“三公”经费")
+        tally = self.tally = Tally(ordered=self.ordered, refit=self.table_id.startswith("Y"))
         unit = "万元"
         for page, lines in self.chunks:
             unit = next((u for ln in lines if (u := _unit(ln))), None) or unit
@@ -56,10 +57,11 @@ class TableBuilder:
             head_frags, body_frags = self._split(lines, first=page == self.page)
             cols = find_columns(self.table_id, head_frags) or cols
             tally.columns.update(c.name for c in cols)
-            fallback = _t7_label(head_frags) or fallback
-            if len(names) == 2 and (boundary is None or self.ordered):
+            if self.table_id not in ROW_LABEL:
+                fallback = _t7_label(head_frags) or fallback
+            if len(names) >= 2 and (boundary is None or self.ordered):
                 # Text copies shift columns from page to page: the edge is found again on each.
-                boundary = _boundary(cols, body_frags) or boundary
+                boundary = _boundaries(cols, body_frags, len(names)) or boundary
             for name, frags, section_cols in _split_sections(names, boundary, body_frags, cols, self.ordered):
                 rows, wrap[name] = build_rows(
                     frags, section_cols, page, name, fallback, wrap.get(name, 0.0), tally
@@ -95,6 +97,11 @@ class TableBuilder:
                 ),
                 len(lines),
             )
+            # Pieces of header words alone (the tail 出 of a label wrapped over the page break)
+            # are no repeated header: one has at least one whole header word.
+            words = set(vocab.split("|"))
+            if not any(norm(f.text) in words or is_structural(f.text) for ln in lines[:i] for f in ln.frags):
+                i = 0
             return [f for ln in lines[:i] for f in ln.frags], [f for ln in lines[i:] for f in ln.frags]
         data = [ln.y for ln in lines if _is_data(ln)]
         if not data:
@@ -174,25 +181,36 @@ def _t7_label(frags: list[Frag]) -> str | None:
     return None
 
 
-def _boundary(cols: list[Column], body: list[Frag]) -> float | None:
-    """Left edge of the right half: its leftmost label or code right of the left half's 决算数
-    (预算数 in a budget's side-by-side tables)."""
-    left = next((c for c in cols if c.name in ("决算数", "预算数")), None)
-    if left is None:
+def _boundaries(cols: list[Column], body: list[Frag], parts: int) -> list[float] | None:
+    """Left edges of the parts after the first: each part's leftmost label or code right of the
+    amount column that ends the part before (决算数 in the final accounts, 预算数 in the Shanghai
+    budget's 收支 tables; a Jiangsu budget part prints
+    `项目名称 | 金额`, so its k-th 金额 column ends part k). A table with fewer such columns than
+    its id's parts has fewer parts (the sets print the same table with two or three)."""
+    ends = [c for c in cols if c.name in ("决算数", "预算数")][:1] or sorted(
+        (c for c in cols if c.name in PART_ENDS), key=lambda c: c.x0)[: parts - 1]
+    if not ends:
         return None
-    # Amounts are not edges: a wide number of the left half may overhang its header to the right.
-    xs = [f.x0 for f in body if (f.x0 > left.x1 + 2 and (CODE_RE.match(f.text) or not AMOUNT_RE.match(f.text)))
-          or (f.x0 > left.xc and not AMOUNT_RE.match(f.text))]
-    return min(xs) - 1 if xs else None
+    edges: list[float] = []
+    for left in ends:
+        # Amounts are not edges: a wide number of the left half may overhang its header to the right.
+        xs = [f.x0 for f in body if (f.x0 > left.x1 + 2 and (CODE_RE.match(f.text) or not AMOUNT_RE.match(f.text)))
+              or (f.x0 > left.xc and not AMOUNT_RE.match(f.text))]
+        if not xs:
+            return None
+        edges.append(min(xs) - 1)
+    return edges
 
 
 def _split_sections(
-    names: tuple[str | None, ...], boundary: float | None, frags: list[Frag], cols: list[Column],
+    names: tuple[str | None, ...], boundary: list[float] | None, frags: list[Frag], cols: list[Column],
     ordered: bool = False,
 ) -> list[tuple[str | None, list[Frag], list[Column]]]:
-    if len(names) == 1 or boundary is None:
+    if len(names) == 1 or not boundary:
         return [(names[0], frags, cols)]
-    b = boundary
+    if len(boundary) > 1:
+        return _split_parts(names[: len(boundary) + 1], boundary, frags, cols)
+    b = boundary[0]
     right = {id(f) for f in frags if f.xc >= b}
     if ordered:  # a text copy may print a right-half code left of the edge: it goes with its name
         right |= {id(f) for f in frags if CODE_RE.match(f.text) and _named_right(f, frags, b)}
@@ -210,3 +228,32 @@ def _named_right(code: Frag, frags: list[Frag], edge: float) -> bool:
     after = [f for f in near if f.x0 >= code.x1]
     nxt = min(after, key=lambda f: f.x0, default=None)
     return bool(nxt and nxt.xc >= edge and not AMOUNT_RE.match(nxt.text) and nxt.x0 - code.x1 <= 6 * code.size)
+
+
+def _split_parts(
+    names: tuple[str | None, ...], edges: list[float], frags: list[Frag], cols: list[Column],
+) -> list[tuple[str | None, list[Frag], list[Column]]]:
+    """More than two parts side by side (Jiangsu 收支预算总表: 收入 | 支出 by 功能 | 支出 by 用途).
+
+    The closing rows of such a table span two parts: 当年支出小计 is printed under the 功能 names
+    and its amount in the last part's column. An amount with no label of its own part near its
+    baseline (within 1.5 em: a wrapped label sits around its amount) but one of the part before
+    on it goes with that label, and that part gets the column.
+    """
+    def part(x: float) -> int:
+        return sum(1 for e in edges if x >= e)
+
+    by_part: list[list[Frag]] = [[] for _ in names]
+    for f in frags:
+        by_part[part(f.xc)].append(f)
+    part_cols = [[c for c in cols if part(c.xc) == k] for k in range(len(names))]
+    for k in range(len(names) - 1, 0, -1):
+        for f in [f for f in by_part[k] if AMOUNT_RE.match(f.text) and not CODE_RE.match(f.text)]:
+            def near(g: Frag, reach: float, f: Frag = f) -> bool:
+                return abs(g.y - f.y) <= reach * f.size and not AMOUNT_RE.match(g.text)
+            # A label of its own part wrapped around it (三、单位预留机动经 / 费) keeps it there.
+            if not any(near(g, 1.5) for g in by_part[k]) and any(near(g, 0.6) for g in by_part[k - 1]):
+                by_part[k].remove(f)
+                by_part[k - 1].append(f)
+                part_cols[k - 1] = sorted({*part_cols[k - 1], *part_cols[k]}, key=lambda c: c.x0)
+    return list(zip(names, by_part, part_cols, strict=True))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from audit.readers import budget_titles
+from audit.readers import budget_titles as _budget
 
 _QUOTES = str.maketrans("", "", "“”\"＂「」『』‘’'＇")
 _BRACKETS = str.maketrans({"(": "（", ")": "）"})
@@ -45,7 +45,7 @@ def _titles() -> list[tuple[str, re.Pattern[str]]]:
 def _budget_titles() -> list[tuple[str, re.Pattern[str]]]:
     """The budget tables' patterns (`budget_titles.NAMES`), compiled only for a title that ends as
     a budget table's does, so final accounts never pay for them."""
-    return [(tid, re.compile(_PREFIX + name)) for tid, name in budget_titles.NAMES]
+    return [(tid, re.compile(_budget.PREFIX + name)) for tid, name in _budget.NAMES]
 
 
 # Header text -> canonical column name, per table. Headers not listed and not structural keep
@@ -87,7 +87,7 @@ COLUMNS: dict[str, dict[str, str | None]] = {
     },
 }
 COLUMNS["T9"] = COLUMNS["T8"]
-COLUMNS.update(budget_titles.COLUMNS)  # a None value: a group header, never a column
+COLUMNS.update(_budget.COLUMNS)  # a None value: a group header, never a column
 
 T7_GROUPS = {
     "合计": "合计",
@@ -118,8 +118,11 @@ STRUCTURAL = {
     "公务用车购置及运行维护费",
 }
 
-SECTIONS = {"T1": ("收入", "支出"), "T4": ("收入", "支出"), "T6": ("人员经费", "公用经费")} | budget_titles.SECTIONS
-STRUCTURAL |= budget_titles.STRUCTURAL
+SECTIONS: dict[str, tuple[str, ...]] = {"T1": ("收入", "支出"), "T4": ("收入", "支出"), "T6": ("人员经费", "公用经费")}
+
+# Budget tables (Y1…Y14): their titles, columns and parts live in budget_titles.
+SECTIONS |= _budget.SECTIONS
+STRUCTURAL |= _budget.STRUCTURAL
 
 
 @lru_cache(maxsize=4096)
@@ -132,11 +135,12 @@ def norm(text: str) -> str:
 
 def could_be_title(text: str) -> bool:
     """The cheap precondition of `match_title`: callers test it before importing the table
-    readers, so a report without any title-like line pays for none of them."""
+    readers, so a report without any title-like line pays for none of them. A budget title may
+    end with its classification kind (…支出预算表（功能科目）)."""
     if "表" not in text:
         return False
     t = norm(text)
-    return len(t) <= 60 and t.endswith("表")
+    return len(t) <= 60 and (t.endswith("表") or t.endswith("科目）"))
 
 
 def match_title(text: str) -> str | None:
@@ -144,16 +148,21 @@ def match_title(text: str) -> str | None:
     if not could_be_title(text):
         return None
     t = norm(text)
-    patterns = _budget_titles() if t.endswith(("预算表", "预算总表")) else _titles()
+    patterns = _budget_titles() if _is_budget_title(t) else _titles()
     for table_id, pattern in patterns:
         if pattern.fullmatch(t):
             return table_id
     return None
 
 
+def _is_budget_title(t: str) -> bool:
+    """Budget titles end in 预算表 / 预算总表, or add the classification kind (…预算表（功能科目）)."""
+    return t.endswith(("预算表", "预算总表")) or (t.endswith("科目）") and "预算表（" in t)
+
+
 def is_structural(text: str) -> bool:
     t = norm(text)
-    return t in STRUCTURAL or any(w in t for w in ("科目", "分类", "编码"))
+    return t in STRUCTURAL or any(w in t for w in ("科目", "分类", "编码", *_budget.STRUCTURAL_WORDS))
 
 
 def header_vocabulary(table_id: str) -> str:

@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from audit.document import Table
+from audit.readers.budget_titles import is_number_line
 from audit.readers.pdf_layout import AMOUNT_RE, CODE_RE, Frag, VLine
 from audit.readers.pdf_pages import NOTE_RE, PART_RE, title_at
 from audit.readers.pdf_tables import TableBuilder
@@ -140,7 +141,9 @@ def _scan(vlines: list[VLine], width: float, pages: dict[int, int]) -> list[tupl
             open_table.note = ln.text
             found.append((open_table, [*claimed, ln.number]))
             open_table = None
-        elif PART_RE.match(ln.compact) or _is_prose(ln, width):
+        elif is_number_line(ln.compact) and not open_table.chunks:
+            claimed.append(ln.number)  # the number under its own title
+        elif PART_RE.match(ln.compact) or _is_prose(ln, width) or is_number_line(ln.compact):
             found.append((open_table, claimed))
             open_table = None
         else:

@@ -19,6 +19,8 @@ from audit.readers.office_vet import vet
 from audit.readers.pdf_titles import match_title
 from audit.readers.workbook_text import names_a_report, workbook_paragraphs
 
+FINAL_IDS = {f"T{k}" for k in range(1, 10)}
+
 __all__ = ["is_figures_sheet", "read_workbook", "workbook_grids"]
 
 _MAX_CELLS = 2_000_000
@@ -36,10 +38,10 @@ def read_workbook(path: str) -> Document:
     for sheet, grid in grids:
         default = (tid, sheet) if (tid := match_title(sheet)) else None
         tables.extend(find_tables(grid, sheet, default))
-    if not any(t.table_id and t.table_id.startswith("T") for t in tables) and names_a_report(grids):
-        # A budget workbook or template: its sheets are the report's text (readers/workbook_text.py);
-        # its budget tables (Y ids) are not read from workbooks yet (docs/budgets.md §6).
-        return Document(path=path, kind="xlsx", paragraphs=workbook_paragraphs(grids))
+    if not any(t.table_id in FINAL_IDS for t in tables) and names_a_report(grids):
+        # A budget workbook or template: its sheets are the report's text (readers/workbook_text.py),
+        # with the budget tables found in it.
+        return Document(path=path, kind="xlsx", paragraphs=workbook_paragraphs(grids), tables=tables)
     if not tables:
         names = "、".join(s for s, _ in grids) or "（无）"
         raise UnreadableDocument(f"工作簿中没有找到九张决算表中的任何一张 (no known table title in sheets: {names})")
