@@ -79,6 +79,8 @@ def marker_kind(text: str) -> str | None:
 
 
 ASIDE = re.compile(r"\([^()]*\)")
+# A bracket that says what is left out: “设备（不含车辆）1台” counts equipment, not vehicles.
+EXCLUDED = re.compile(r"\((?:不含|不包括|不包含|除)[^()]*$")
 
 
 def unnamed_words(text: str) -> str:
