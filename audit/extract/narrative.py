@@ -325,11 +325,20 @@ def naming_of(num: Number, paths: list[PathMatch], vocab: Vocabulary, reason_at:
         return Naming(path.key, named is not None, True)
     if named:
         clause = CLAUSE_BREAK.split(left[:named.start])[-1]
-        if len(cues.unnamed_words(left[named.end:])) >= 2 or cues.INVOLVING.search(clause):
+        if len(cues.unnamed_words(left[named.end:])) >= 2 or cues.INVOLVING.search(clause) \
+                or _qualified_total(clause, left[named.start:named.end]):
             return Naming(None, False, False, True)
         return Naming(named.concept, True, path is not None)
     clause = CLAUSE_BREAK.split(left)[-1]
     return Naming(None, False, False, len(cues.unnamed_words(clause)) >= 2)
+
+
+def _qualified_total(clause: str, term: str) -> bool:
+    """A bare 收入预算 / 支出预算 after a noun that is not the reporting body is that noun's budget."""
+    if not cues.BARE_TOTAL.fullmatch(term):
+        return False
+    before = cues.unnamed_words(clause)
+    return bool(before) and not cues.BODY_END.search(before)
 
 
 def reason_before(text: str, num: Number, reason_at: int | None, vocab: Vocabulary) -> int | None:
