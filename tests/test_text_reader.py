@@ -96,3 +96,15 @@ def test_permission_denied_is_unreadable(tmp_path: Path) -> None:
     os.chmod(path, 0)
     result = check_path(path, RULES)
     assert result.status == "unreadable" and result.error
+
+
+def test_a_wrapped_contents_entry_before_the_last_one_is_no_table_title(tmp_path: Path) -> None:
+    """A hard-wrapped contents page: the last entry follows an entry wrapped over two lines; it
+    is a contents entry, not a table whose rows would swallow the following paragraphs."""
+    path = tmp_path / "contents.txt"
+    path.write_text("某某福利院2024年单位预算\n目  录\n8．2024年预算单位一般公共预算基本支出部门预\n算经济分类预算表\n"
+                    "9.单位“三公”经费和机关运行经费预算表\n六、其他相关情况说明\n某某福利院主要职能\n"
+                    "某某福利院是收养社会孤老、退休孤老、寄养有家老\n人的事业单位。\n", encoding="utf-8")
+    doc = read_document(str(path))
+    assert doc.tables == []
+    assert "六、其他相关情况说明" in ["".join(ln.text for ln in p.lines) for p in doc.paragraphs]
