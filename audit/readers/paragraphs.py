@@ -359,6 +359,6 @@ def by_characters(rows: list[Row]) -> list[bool | None]:
     out: list[bool | None] = []
     for i, text in enumerate(texts):
         token = first_token(texts[i + 1]) if i + 1 < len(texts) else ""
-        open_end = not ends_sentence(text)
+        open_end = not ends_sentence(text) and not heading_like(text)  # a short heading is no wrap
         out.append(bool(token) and any(r.full(m(text), m(token), open_end) for r, m in found))
     return out
