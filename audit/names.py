@@ -121,8 +121,11 @@ def column_key(column: str) -> str:
 
 
 def short_name(name: str) -> str:
-    """`51322322T000005968529-东西部协作对口联络站建设` → the name after the project code."""
-    return re.sub(r"^[0-9A-Za-z]{6,}\s*[-－—_]\s*", "", name.strip())
+    """`51322322T000005968529-东西部协作对口联络站建设` → the name after the project code (written
+    with full-width digits too: the code is found in the normalised text, the name kept as written)."""
+    name = name.strip()
+    code = re.match(r"[0-9A-Za-z]{6,}\s*[-—_]\s*", normalise(name))
+    return name[code.end():] if code else name
 
 
 # ---------------------------------------------------------------- numerals

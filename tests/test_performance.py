@@ -75,6 +75,7 @@ def test_project_names_match_leniently_and_only_when_unambiguous() -> None:
     assert best_table("一般公共预算财政拨款支出", tables) is None
     assert similarity("第一书记临岗补贴项目", "51322321T000000065891-第一书记临岗补贴") == 1.0
     assert short_name("51322321T000000065891-第一书记临岗补贴") == "第一书记临岗补贴"
+    assert short_name("５１３２２３２１T０００００００６５８９１－第一书记临岗补贴") == "第一书记临岗补贴"  # full-width code
 
 
 def _table(weight2: str, score_total: str) -> Table:

@@ -96,3 +96,30 @@ def test_permission_denied_is_unreadable(tmp_path: Path) -> None:
     os.chmod(path, 0)
     result = check_path(path, RULES)
     assert result.status == "unreadable" and result.error
+
+
+def test_a_wrapped_contents_entry_before_the_last_one_is_no_table_title(tmp_path: Path) -> None:
+    """A hard-wrapped contents page: the last entry follows an entry wrapped over two lines; it
+    is a contents entry, not a table whose rows would swallow the following paragraphs."""
+    path = tmp_path / "contents.txt"
+    path.write_text("某某福利院2024年单位预算\n目  录\n8．2024年预算单位一般公共预算基本支出部门预\n算经济分类预算表\n"
+                    "9.单位“三公”经费和机关运行经费预算表\n六、其他相关情况说明\n某某福利院主要职能\n"
+                    "某某福利院是收养社会孤老、退休孤老、寄养有家老\n人的事业单位。\n", encoding="utf-8")
+    doc = read_document(str(path))
+    assert doc.tables == []
+    assert "六、其他相关情况说明" in ["".join(ln.text for ln in p.lines) for p in doc.paragraphs]
+
+
+def test_a_table_ends_at_a_page_of_prose(tmp_path: Path) -> None:
+    """A one-row table on the last table page: the next page's headings and sentences are prose."""
+    table = ("单位“三公”经费和机关运行经费预算表\n"
+             "                        “三公”经费预算数                              机关运行经费预算数\n"
+             "     合计   因公出国（境）费   公务接待费   公务用车购置及运行费\n"
+             "     6.4          0              0              6.4                      0\n")
+    prose = "\f其他相关情况说明\n一、2024年“三公”经费预算情况说明\n2024年“三公”经费预算数为6.40万元，与2023年预算持平。其中：\n"
+    path = tmp_path / "copy.txt"
+    path.write_text("某某福利院2024年单位预算\n\f" + table + prose, encoding="utf-8")
+    doc = read_document(str(path))
+    texts = ["".join(ln.text for ln in p.lines) for p in doc.paragraphs]
+    assert [t.table_id for t in doc.tables] == ["Y9"]
+    assert "一、2024年“三公”经费预算情况说明" in texts and any("6.40万元" in t for t in texts)

@@ -79,6 +79,13 @@ def marker_kind(text: str) -> str | None:
 
 
 ASIDE = re.compile(r"\([^()]*\)")
+# “收入预算X万元”, “支出预算X万元” name a budget's totals only when nothing or the reporting body
+# stands before them in the clause (“2024年，某某福利院收入预算…”, “本单位支出预算…”); after another
+# noun they are that thing's budget (“专项债券支出预算…”), which the vocabulary does not know.
+BARE_TOTAL = re.compile(r"(?:收入|支出)预算")
+BODY_END = re.compile(r"(?:院|局|委员会|委|办事处|办公室|厅|室|中心|所|站|馆|会|处|部|部门|单位|政府)$")
+# A bracket that says what is left out: “设备（不含车辆）1台” counts equipment, not vehicles.
+EXCLUDED = re.compile(r"\((?:不含|不包括|不包含|除)[^()]*$")
 
 
 def unnamed_words(text: str) -> str:

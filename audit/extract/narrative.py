@@ -316,8 +316,8 @@ def naming_of(num: Number, paths: list[PathMatch], vocab: Vocabulary, reason_at:
         return Naming(None, False, False, True)
     left = num.left[: num.left.rfind("占")] if num.share_whole is not None else num.left
     named = vocab.last_concept(left)
-    if named is not None and CLAUSE_BREAK.search(left[named.end:]):
-        named = None
+    if named is not None and (CLAUSE_BREAK.search(left[named.end:]) or cues.EXCLUDED.search(left[: named.start])):
+        named = None  # named in an earlier clause, or in a bracket of what is left out (不含车辆)
     path = next((p for p in reversed(paths) if num.left_start <= p.start and p.end <= num.start), None)
     if named is not None and path is not None and GENERIC_TOTAL.fullmatch(left[named.start:named.end]):
         named = None  # “检察(款): 2018年预算支出合计…”: the total of the 款 just named
@@ -325,11 +325,20 @@ def naming_of(num: Number, paths: list[PathMatch], vocab: Vocabulary, reason_at:
         return Naming(path.key, named is not None, True)
     if named:
         clause = CLAUSE_BREAK.split(left[:named.start])[-1]
-        if len(cues.unnamed_words(left[named.end:])) >= 2 or cues.INVOLVING.search(clause):
+        if len(cues.unnamed_words(left[named.end:])) >= 2 or cues.INVOLVING.search(clause) \
+                or _qualified_total(clause, left[named.start:named.end]):
             return Naming(None, False, False, True)
         return Naming(named.concept, True, path is not None)
     clause = CLAUSE_BREAK.split(left)[-1]
     return Naming(None, False, False, len(cues.unnamed_words(clause)) >= 2)
+
+
+def _qualified_total(clause: str, term: str) -> bool:
+    """A bare 收入预算 / 支出预算 after a noun that is not the reporting body is that noun's budget."""
+    if not cues.BARE_TOTAL.fullmatch(term):
+        return False
+    before = cues.unnamed_words(clause)
+    return bool(before) and not cues.BODY_END.search(before)
 
 
 def reason_before(text: str, num: Number, reason_at: int | None, vocab: Vocabulary) -> int | None:

@@ -16,13 +16,33 @@ from audit.names import clean, column_key, numbered
 from audit.numbers import parse_number
 
 
+def tree_codes(table: Table) -> list[str | None]:
+    """Each row's code, with a 类 part printed short taken from the 款 above it.
+
+    A code column may print a stray digit for the 类 (“7 | 11 | 02” under 210 11, read as 71102):
+    a five-digit code whose 类 is none of the table's 类 rows and whose middle digits are the last
+    two of the 款 row above is that 款's 项 (2101102), so it joins the tree and the narrative item.
+    """
+    classes = {r.code for r in table.rows if r.code and len(r.code) == 3}
+    out: list[str | None] = []
+    section = ""
+    for row in table.rows:
+        code = row.code
+        if code and len(code) == 5 and classes and code[:3] not in classes and section[3:] == code[1:3]:
+            code = section + code[3:]
+        elif code and len(code) == 5:
+            section = code
+        out.append(code)
+    return out
+
+
 def row_keys(table: Table) -> list[str]:
     keys: list[str] = []
     seen: set[str] = set()
     group: dict[str | None, str] = {}
-    for row in table.rows:
-        if row.code:
-            key = row.code
+    for row, code in zip(table.rows, tree_codes(table), strict=True):
+        if code:
+            key = code
         else:
             key = clean(row.label)
             if not numbered(row.label):
@@ -50,7 +70,7 @@ def extract_tables(doc: Document) -> list[Figure]:
             continue
         table.doubts = [d for d in table.doubts if d.kind not in JUDGED] + judge(table, doc.kind != "text")
         source = "table_doubtful" if table.doubts else "table"
-        for row, key in zip(table.rows, row_keys(table), strict=True):
+        for row, key, code in zip(table.rows, row_keys(table), tree_codes(table), strict=True):
             for cell in row.cells:
                 parsed = parse_number(cell.text)
                 if parsed is None:
@@ -63,7 +83,7 @@ def extract_tables(doc: Document) -> list[Figure]:
                 figures.append(Figure(
                     concept=_concept(table.table_id, key, row.label, cell.column), value=parsed.value,
                     decimals=parsed.decimals, unit=table.unit, location=loc, source=source,
-                    table=table.table_id, code=row.code, section=table.title,
+                    table=table.table_id, code=code, section=table.title,
                 ))
     return figures
 

@@ -30,11 +30,12 @@ def bind(rule: Rule, analysis: Analysis) -> Iterator[Direct]:
     cells = set(rule.params["cells"])
     columns = [(c["table"], column_key(c["column"])) for c in rule.params["columns"]]
     concepts = set(rule.params["concepts"])
+    periods = set(rule.params["periods"])
     for f in analysis.figures:
         if f.value == 0:
             continue
         if f.source != "table":
-            stated = f.concept in concepts and f.period == "current" and f.measure == "amount"
+            stated = f.concept in concepts and f.period in periods and f.measure == "amount"
         else:
             column = f.concept.rsplit(":", 1)[-1]
             stated = f.table == table_id or f.concept in cells or (f.table, column) in columns
@@ -65,4 +66,7 @@ OPTIONS: dict[str, Option] = {
     "columns": Option(list, default=()),
     # Narrative concepts of the same money, stated this year (the reverse of the declaration).
     "concepts": Option(list, default=()),
+    # Their periods that are this year: a budget writes this year's amount “预算X万元” (budget);
+    # in final accounts a budget figure is the year's plan, which may have had such money.
+    "periods": Option(list, default=("current",)),
 }

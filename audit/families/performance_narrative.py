@@ -24,7 +24,7 @@ from audit.rulebook import Rule
 
 NAME_END = lazy(r"绩效目标完成情况|绩效目标|绩效自评|项目全年|全年预算|年初预算|项目预算|预算数")
 NOISE = lazy(r"^\s*[(（]?\d+[)）.、]?|\d+(?:\.\d+)?\s*(?:万元|元|%)|[“”\"'、,，:：()（）\s]|项目|综述")
-PROJECT_COUNT = lazy(r"(\d+)个项目")
+PROJECT_COUNT = lazy(r"(\d+)\s*个项目")  # “4个项目”, “4 个项目”
 
 
 def lcs(a: str, b: str) -> int:

@@ -325,9 +325,12 @@ class Ruler:
         wrapped = near >= max(_WRAPPED_LINES, _WRAPPED_SHARE * len(ordered))
         return Ruler(size, slack, exact) if wrapped else None
 
-    def full(self, length: float, next_token: float) -> bool:
-        """Full when the next line's first piece would not have fitted on this one."""
-        return length + next_token > self.size
+    def full(self, length: float, next_token: float, open_end: bool = False) -> bool:
+        """Full when the next line's first piece would not have fitted on this one. A typeset
+        line copied to text may end a character or two short of the width (`pdftotext -layout`
+        compresses punctuation): one that leaves its sentence open counts as full there."""
+        slack = 2 * self.slack if open_end else 0
+        return length + next_token > self.size - slack
 
 
 def _texts(rows: list[Row]) -> list[str]:
@@ -356,5 +359,6 @@ def by_characters(rows: list[Row]) -> list[bool | None]:
     out: list[bool | None] = []
     for i, text in enumerate(texts):
         token = first_token(texts[i + 1]) if i + 1 < len(texts) else ""
-        out.append(bool(token) and any(r.full(m(text), m(token)) for r, m in found))
+        open_end = not ends_sentence(text) and not heading_like(text)  # a short heading is no wrap
+        out.append(bool(token) and any(r.full(m(text), m(token), open_end) for r, m in found))
     return out

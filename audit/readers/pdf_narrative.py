@@ -31,6 +31,7 @@ def paragraphs(
     `captions` (page, line number) are table titles and notes, left out of the margins.
     """
     left, right = _margins(prose, widths, captions)
+    lefts = _page_lefts(prose, captions)
     rows: list[Row] = []
     geometry: dict[int, tuple[VLine, float]] = {}
     prev: tuple[int, VLine] | None = None
@@ -39,7 +40,8 @@ def paragraphs(
         line = Line(text=ln.text, line=ln.number, page=page, column=1)
         gap = prev is not None and prev[0] == page and not 0 < ln.y - prev[1].y <= 2.0 * max(ln.size, prev[1].size)
         far = prev is not None and page not in (prev[0], prev[0] + 1)
-        rows.append(Row(line, page=page, indent=ln.x0 > left[w] + 0.8 * ln.size, gap=gap or far, cell=_cells(ln)))
+        edge = max(left[w], lefts.get(page, left[w]))
+        rows.append(Row(line, page=page, indent=ln.x0 > edge + 0.8 * ln.size, gap=gap or far, cell=_cells(ln)))
         geometry[id(line)] = (ln, right[w])
         prev = (page, ln)
 
@@ -68,6 +70,22 @@ def _em(text: str) -> float:
 def _cells(ln: VLine) -> bool:
     """Fragments apart by more than 1.5 em are cells of a table row, not words of a sentence."""
     return any(b.x0 - a.x1 > 1.5 * ln.size for a, b in zip(ln.frags, ln.frags[1:], strict=False))
+
+
+def _page_lefts(prose: list[tuple[int, VLine]], captions: set[tuple[int, int]]) -> dict[int, float]:
+    """The left edge of each page's own text block, where at least three lines start on it: a
+    page set with wider margins than its neighbours of the same width (a 编制说明 page between
+    landscape tables) would otherwise have every line look indented, one paragraph each."""
+    starts: dict[int, list[float]] = {}
+    for page, ln in prose:
+        if (page, ln.number) not in captions:
+            starts.setdefault(page, []).append(ln.x0)
+    out = {}
+    for page, xs in starts.items():
+        edge = min(xs)
+        if sum(1 for x in xs if x - edge < 1.0) >= 3:
+            out[page] = edge
+    return out
 
 
 def _margins(

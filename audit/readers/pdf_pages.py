@@ -88,6 +88,8 @@ def title_at(lines: list[VLine], i: int) -> str | None:
         return None
     if i > 0 and match_title(lines[i - 1].compact):
         return None  # the last title of a contents list, followed by the next part's heading
+    if i > 1 and match_title(lines[i - 2].compact + lines[i - 1].compact):
+        return None  # ... after an entry wrapped over two lines (a contents page hard-wrapped)
     if not any(w in ln.compact for ln in following for w in _HEADISH):
         return None
     return table_id

@@ -135,6 +135,9 @@ def _scan(vlines: list[VLine], width: float, pages: dict[int, int]) -> list[tupl
             page = pages.get(ln.number, 1)
             open_table, claimed = TableBuilder(table_id, ln.text, page, ordered=True), [ln.number]
             continue
+        if open_table and i and pages.get(ln.number) != pages.get(vlines[i - 1].number) and _prose_page(vlines, i, pages):
+            found.append((open_table, claimed))  # a table runs on over pages, not onto a page of prose
+            open_table = None
         if open_table is None:
             continue
         if NOTE_RE.match(ln.compact):
@@ -155,6 +158,13 @@ def _scan(vlines: list[VLine], width: float, pages: dict[int, int]) -> list[tupl
     if open_table:
         found.append((open_table, claimed))
     return found
+
+
+def _prose_page(vlines: list[VLine], i: int, pages: dict[int, int]) -> bool:
+    """The page starting at line i holds a sentence (a run of text ending a sentence with 。)."""
+    page = pages.get(vlines[i].number)
+    return any(f.x1 - f.x0 > 24 * COLUMN and "。" in f.text for ln in vlines[i:] if pages.get(ln.number) == page
+               and not NOTE_RE.match(ln.compact) for f in ln.frags)
 
 
 def _header_only(ln: VLine, table_id: str) -> bool:

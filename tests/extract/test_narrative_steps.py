@@ -255,9 +255,16 @@ def test_the_whole_sentence_through_extraction() -> None:
     # the funds some projects involve are not the named total
     ("绩效目标的项目涉及一般公共预算当年财政拨款800.00万元。", 0, Naming(None, False, False, True)),
     # a parallel item the vocabulary does not know is not the subject named before it
-    ("一般公共预算拨款支出预算800万元；政府性基金拨款支出预算0万元。", 1, Naming(None, False, False, True)),
+    ("一般公共预算拨款支出预算800万元；专项债券拨款支出预算0万元。", 1, Naming(None, False, False, True)),
+    ("一般公共预算拨款支出预算800万元；专项债券支出预算0万元。", 1, Naming(None, False, False, True)),
+    # a budget's totals: bare, or after the reporting body
+    ("2024年，某某市某某福利院收入预算1,212.12万元，其中：", 0, Naming("收支总计", True, False)),
+    ("本单位支出预算1,212.12万元。", 0, Naming("收支总计", True, False)),
     # a bracketed aside between the term and the number keeps the name
     ("政府采购金额（以合同签订为准）为251.25万元。", 0, Naming("政府采购金额", True, False)),
+    # a term in a bracket of what is left out names no figure: equipment is counted, not vehicles
+    ("单价100万元（含）以上设备（不含车辆）1台（套）。", 0, Naming(None, False, False, True)),
+    ("共有车辆2辆（不含执法执勤用车）。", 0, Naming("车辆数", True, False)),
     # fillers between the term and the number keep the name
     ("一般公共预算财政拨款支出年初预算为100.00万元。", 0, Naming("一般公共预算财政拨款支出", True, False)),
 ])

@@ -116,3 +116,55 @@ def test_the_suggested_value_is_written_as_the_narrative_writes_amounts() -> Non
     result = check_document(example_document(_item("350.35", "352.67")), RULES)
     [finding] = [f for f in result.findings if f.rule == "Y303"]
     assert finding.suggestion is not None and finding.suggestion.with_ == "350.35"
+
+
+def test_a_class_digit_printed_short_joins_its_section_tree_and_item() -> None:
+    """A 项 code printed “7 | 11 | 02” under 款 21011 (read 71102) is 2101102: the tree and the
+    narrative item reach it (real case: the welfare budget's Y3/Y5 p.9/p.11)."""
+    rows = [{"code": "210", "label": "卫生健康支出", "cells": {"合计": "503,724"}},
+            {"code": "21011", "label": "行政事业单位医疗", "cells": {"合计": "503,724"}},
+            {"code": "71102", "label": "事业单位医疗", "cells": {"合计": "503,724"}},
+            {"label": "合计", "cells": {"合计": "503,724"}}]
+    text = ("2024年单位预算编制说明\n1. “卫生健康支出（类）行政事业单位医疗（款）事业单位医疗（项）”{}万元，"
+            "主要用于人员医疗保险。")
+    ok = {"text": text.format("50.37"), "tables": [{"id": "Y5", "unit": "元", "rows": rows}]}
+    assert _findings(ok, "Y303") == [] and _findings(ok, "Y108") == []
+    [(severity, texts)] = _findings(dict(ok, text=text.format("60.37")), "Y303")
+    assert severity == "error" and texts == ["60.37", "503,724"]
+    rows[2]["cells"] = {"合计": "503,824"}
+    assert [s for s, _ in _findings(ok, "Y108")] == ["error"]
+
+
+INCOME = ("2024年单位预算编制说明\n2024年，本单位收入预算{total}万元，其中：财政拨款收入950.12万元；事业收入262.00万元；"
+          "事业单位经营收入0.00万元；其他收入0.00万元。\n支出预算1,212.12万元，其中：财政拨款支出预算{funds}万元。"
+          "财政拨款支出预算中，一般公共预算拨款支出预算950.12万元；政府性基金拨款支出预算{fund}万元。")
+Y1Y4 = [{"id": "Y1", "unit": "元", "rows": [{"section": "收入", "label": "收入总计", "cells": {"预算数": "12,121,164"}}]},
+        {"id": "Y4", "unit": "元", "rows": [
+            {"section": "收入", "label": "收入总计", "cells": {"预算数": "9,501,164"}},
+            {"section": "支出", "label": "支出总计", "cells": {"合计": "9,501,164", "一般公共预算": "9,501,164"}}]}]
+
+
+def _income(total: str = "1,212.12", funds: str = "950.12", fund: str = "0.00") -> dict[str, Any]:
+    return {"text": INCOME.format(total=total, funds=funds, fund=fund), "tables": Y1Y4}
+
+
+def test_the_narrative_budget_totals_meet_y1_and_y4() -> None:
+    """收入预算 / 支出预算 (Y1's 收入总计), 财政拨款支出预算 (Y4's 收入总计), 一般公共预算拨款支出预算
+    (Y4's 一般公共预算 column): Y304; the income and fund lists add up: B025, B026."""
+    ok = _income()
+    assert [(f.rule, f.severity) for f in check_document(example_document(ok), RULES).findings
+            if f.severity != "info"] == []
+    assert [s for s, texts in _findings(_income(total="1,222.12"), "Y304") if "1,222.12" in texts] == ["error"]
+    assert [s for s, texts in _findings(_income(total="1,222.12"), "B025")] == ["error"]
+    assert [s for s, texts in _findings(_income(funds="960.12"), "Y304") if "960.12" in texts] == ["error"]
+    assert [s for s, texts in _findings(_income(fund="10.00"), "B026") if "10.00" in texts] == ["error"]
+
+
+def test_a_fund_declared_empty_meets_the_budgets_this_year_amount() -> None:
+    """A budget writes this year's amount “…拨款支出预算X万元” (period budget): Y305 judges it."""
+    note = "\n本单位2024年无政府性基金预算财政拨款安排的预算。"
+    found = _findings({"text": INCOME.format(total="1,212.12", funds="950.12", fund="10.00") + note, "tables": Y1Y4},
+                      "Y305")
+    assert [s for s, texts in found if "10.00" in texts] == ["error"]
+    assert _findings({"text": INCOME.format(total="1,212.12", funds="950.12", fund="0.00") + note, "tables": Y1Y4},
+                     "Y305") == []

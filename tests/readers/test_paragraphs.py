@@ -262,3 +262,14 @@ def test_a_number_split_over_two_lines_is_read_whole() -> None:
 
 def test_paragraph_type() -> None:
     assert all(isinstance(p, Paragraph) for p in rebuild(text_rows(WRAPPED), by_characters))
+
+
+def test_a_line_two_characters_short_with_its_sentence_open_runs_on() -> None:
+    """`pdftotext -layout` ends some full lines a character or two short of the width (punctuation
+    compressed); such a line, its sentence still open, continues on the next one. A line as short
+    that ends its sentence still ends the paragraph."""
+    lines = wrap(f"{BODY}\n{NEXT}\n{BODY}", 12).split("\n")
+    short = lines[0][:-2]
+    text = "\n".join([short, lines[0][-2:] + lines[1], *lines[2:]])
+    assert len(short) == 10 and joined(text)[0].startswith(short + lines[0][-2:])
+    assert joined("\n".join([*lines[:7], "主要原因是人员增加。", *lines[7:]]))[1] == "主要原因是人员增加。"

@@ -245,3 +245,26 @@ def test_template_joined_codes_and_three_line_labels() -> None:
     assert row(t5, code="20799").label == "其他文化旅游体育与传媒支出"
     assert row(t5, code="207").label == "文化旅游体育与传媒支出"
     assert row(t5, code="2050205").cells == []
+
+
+def test_a_page_with_its_own_wider_margins_keeps_its_paragraphs(tmp_path: Path) -> None:
+    """A 编制说明 page set 40 pt further in than the other pages of the same width: its lines are
+    not all indented first lines (made-up text; the real case is the welfare budget's p.6)."""
+    font, size = pymupdf.Font("china-s"), 10.0
+    doc = pymupdf.open()
+    pages = [
+        (50.0, ["一、单位主要职能", "本单位负责社会福利院的日常管理和运营维护工作，为在院老人提供生活照料。",
+                "二、单位机构设置", "本单位设五个内设机构。"]),
+        (90.0, ["2024年，本单位收入预算1,212.12万元，其中：财政拨款收入950.12万元，比2023年", "预算增加0.46万元；"
+                "事业收入262.00万元；事业单位经营收入0.00万元；其他收入", "0.00万元。支出预算1,212.12万元。"]),
+    ]
+    for x, lines in pages:
+        page = doc.new_page(width=595, height=842)
+        writer = pymupdf.TextWriter(page.rect)
+        for k, text in enumerate(lines):
+            writer.append((x, 80 + 16 * k), text, font=font, fontsize=size)
+        writer.write_text(page)
+    doc.save(tmp_path / "margins.pdf")
+    read = read_pdf(str(tmp_path / "margins.pdf"))
+    paras = ["".join(ln.text for ln in p.lines) for p in read.paragraphs if p.lines[0].page == 2]
+    assert paras == ["".join(pages[1][1])]
