@@ -86,6 +86,8 @@ def title_at(lines: list[VLine], i: int) -> str | None:
         return None
     if following and match_title(following[0].compact):
         return None
+    if len(following) > 1 and match_title(following[0].compact + following[1].compact):
+        return None  # ... or by the next entry wrapped over two lines (a contents page hard-wrapped)
     if i > 0 and match_title(lines[i - 1].compact):
         return None  # the last title of a contents list, followed by the next part's heading
     if i > 1 and match_title(lines[i - 2].compact + lines[i - 1].compact):

@@ -268,3 +268,17 @@ def test_a_page_with_its_own_wider_margins_keeps_its_paragraphs(tmp_path: Path) 
     read = read_pdf(str(tmp_path / "margins.pdf"))
     paras = ["".join(ln.text for ln in p.lines) for p in read.paragraphs if p.lines[0].page == 2]
     assert paras == ["".join(pages[1][1])]
+
+
+def test_a_hard_wrapped_contents_list_in_a_pdf_is_no_table(tmp_path: Path) -> None:
+    """The first entry of a contents page wrapped over two lines reads as a whole title; the next
+    entry, wrapped as well, says it is a list of titles, not a table whose rows would swallow the
+    following paragraphs."""
+    from fixtures.reflow import draw_pdf
+
+    text = ("某某福利院2024年单位预算\n目  录\n五、单位预算表\n1. 2024年预算单位财务收支\n预算总表\n"
+            "2. 2024年预算单位收入预算\n总表\n六、其他相关情况说明\n某某福利院主要职能\n"
+            "某某福利院是收养社会孤老的事\n业单位，主要原因是。\n")
+    doc = read_pdf(str(draw_pdf(text, tmp_path / "contents.pdf")))
+    assert doc.tables == []
+    assert any("主要原因是" in "".join(ln.text for ln in p.lines) for p in doc.paragraphs)
