@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from audit.document import Table
 from audit.readers.budget_titles import is_number_line
+from audit.readers.paragraphs import is_page_number
 from audit.readers.pdf_layout import AMOUNT_RE, CODE_RE, Frag, VLine
 from audit.readers.pdf_pages import NOTE_RE, PART_RE, title_at
 from audit.readers.pdf_tables import TableBuilder
@@ -35,6 +36,7 @@ from audit.readers.pdf_titles import header_vocabulary, is_structural, match_tit
 from audit.table_sums import failures
 
 _WORD = re.compile(r"\S+")
+_BARE_FOLIO = re.compile(r"\d{1,3}")
 _CODE_HEADS = {"类", "款", "项"}
 _TOTALS = {"合计", "小计", "总计"}
 _SENTENCE = re.compile(r"[，。；！？,;]")
@@ -175,6 +177,27 @@ def _unpaged(table: Table, title_line: int) -> Table:
     return table
 
 
+def page_numbers(lines: list[tuple[int, str]]) -> set[int]:
+    """Lines that are a page's number, never a table's cell: a decorated number ("- 15 -") anywhere,
+    a bare short number ("15") when it is the last line of its page (a form feed or the end of
+    the file follows), set apart by a blank line, as pdftotext prints a footer. Left in, it
+    would become a code part ("2040401" + "15") or an amount of the row above or below."""
+    out: set[int] = set()
+    prev: tuple[int, str, bool] | None = None  # the last line with text, and whether set apart
+    blank = False
+    for number, text in [*lines, (0, "\f")]:
+        if "\f" in text and prev and prev[2] and _BARE_FOLIO.fullmatch(prev[1].strip()):
+            out.add(prev[0])
+        body = text.replace("\f", "")
+        if not body.strip():
+            blank = True
+            continue
+        if is_page_number(body):
+            out.add(number)
+        prev, blank = (number, body, blank), False
+    return out
+
+
 def read_text_tables(lines: list[tuple[int, str]]) -> tuple[list[Table], set[int]]:
     """Tables found in numbered text lines, and the numbers of the lines they take.
 
@@ -190,6 +213,8 @@ def read_text_tables(lines: list[tuple[int, str]]) -> tuple[list[Table], set[int
     for number, text in lines:
         page += text.count("\f")
         pages[number] = page
+    folios = page_numbers(lines)
+    lines = [(n, t) for n, t in lines if n not in folios]
     best: dict[int, tuple[tuple[int, int, float], Table, list[int]]] = {}
     for width in (_char_width, _display_width):
         vlines = _vlines(lines, width)
