@@ -72,15 +72,16 @@ def key(f) -> Key:
 
 
 def _difference(a: list, b: list) -> list:
-    """The findings of `a` that `b` lacks, counted as a multiset of keys."""
-    left = Counter(key(f) for f in b)
-    out = []
+    """The findings of `a` whose key `b` lacks. Keys are compared as a set: pdftotext also prints
+    text a viewer does not show (lines clipped at a page's edge, repeated from the page before),
+    so a copy may state a sentence twice and report its one inconsistency twice."""
+    have = {key(f) for f in b}
+    out, seen = [], set()
     for f in a:
         k = key(f)
-        if left[k]:
-            left[k] -= 1
-        else:
+        if k not in have and k not in seen:
             out.append(f)
+            seen.add(k)
     return out
 
 

@@ -47,3 +47,44 @@ def test_only_a_set_apart_last_line_of_a_page_is_its_number() -> None:
     lines = list(enumerate(["行政运行   200.00", "", "   15", "\f一般行政管理事务  100.00", "   - 16 -",
                             "合计", "17", "\f下一页"], start=1))
     assert page_numbers(lines) == {3, 5}  # 17 sits right under 合计: a cell, not a footer
+
+
+# A typeset page as pdftotext -layout prints it: full lines end up to a few characters short of
+# the width (the copy adds spaces around numbers that the page set close), first lines indented.
+_TYPESET = """\
+  一、部门预算情况说明
+  本部门的主要职能是负责全省人民代表大会常务委员会的日常工
+作，保障常委会会议和主任会议的召开，承办常委会交办的各项事务，
+做好代表联络服务和信访接待工作，完成机关后勤保障和财务管理
+等工作任务，按照规定公开部门预算和部门决算的有关信息，接受
+监督。本厅 2018 年一般公共预算机关运行经费预算支出安排较上
+年减少，主要是日常公用经费的统计口径发生了变化，只包括基本支
+出，不含项目支出中的日常公用经费，详见下表和以下的有关说明。
+  示例厅 2018 年一般公共预算机关运行经费预算支出安排为
+合计 1,115.85 万元，与上年相比减少 2,233.13 万元，下降 66.68%。
+主要原因是今年此表统计口径发生变化，只包括使用一般公共预算安
+排的基本支出中的日常公用经费支出，项目支出的日常公用经费支出
+不再列入其中，所以与上年相比有较大的减少，特此说明以上情况。
+"""
+
+
+def test_a_line_a_little_short_of_a_typeset_width_continues(tmp_path: Path) -> None:
+    """“…预算支出安排” ends a few columns short of the width (pdftotext's spaces around 2018):
+    on the page it is full, so its figures keep their subject 机关运行经费."""
+    path = tmp_path / "copy.txt"
+    path.write_text(_TYPESET, encoding="utf-8")
+    texts = ["".join(ln.text for ln in p.lines) for p in read_document(str(path)).paragraphs]
+    joined = next(t for t in texts if "1,115.85" in t)
+    assert joined.lstrip().startswith("示例厅 2018 年一般公共预算机关运行经费预算支出安排为合计 1,115.85")
+    assert sum("66.68%" in t for t in texts) == 1 and "66.68%" in joined
+
+
+def test_a_program_wrapped_text_keeps_short_lines_short(tmp_path: Path) -> None:
+    """Lines wrapped by a program at exactly one length (20 here): a line two short of it is
+    short, so the next line starts a paragraph of its own."""
+    full = "本部门的主要职能是负责日常工作和保障会议召开等事务"[:20]
+    short = "本部门共有十八个内设机构和所属单位有"  # 18 characters
+    path = tmp_path / "wrapped.txt"
+    path.write_text("\n".join(["一、部门概况", *[full] * 9, "", short, "另有一个单位的全称"]) + "\n", encoding="utf-8")
+    texts = ["".join(ln.text for ln in p.lines) for p in read_document(str(path)).paragraphs]
+    assert short in texts and "另有一个单位的全称" in texts
