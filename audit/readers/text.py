@@ -6,9 +6,11 @@ GB18030 bytes are rarely valid UTF-8 while the reverse often holds; GB18030 is a
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
-from audit.document import Document, Line, Table, UnreadableDocument
+from audit.document import Document, Line, Paragraph, Table, UnreadableDocument
 from audit.readers.paragraphs import Row, first_token, rebuild, rulers, tab_cells
 from audit.readers.pdf_titles import could_be_title
 
@@ -67,8 +69,28 @@ def read_text(path: str) -> Document:
     rows = _rows(raw_lines, taken)
     if not rows and not tables:
         raise UnreadableDocument("文件为空 (empty file)")
-    paragraphs = rebuild(tab_cells(rows), typeset_measure) if rows else []
+    paragraphs = [unspaced(p) for p in rebuild(tab_cells(rows), typeset_measure)] if rows else []
     return Document(path=path, kind="text", paragraphs=paragraphs, tables=tables)
+
+
+# CJK characters and punctuation (not the ideographic space): three or more of them one space
+# apart are a letter-spaced line as pdftotext copies it (“江 苏 省 人 民 检 察 院”).
+_CJK = "\u3400-\u9fff\u3001-\u303f\uff01-\uff60“”‘’"
+_SPACED_RUN = re.compile(rf"[{_CJK}](?: [{_CJK}]){{2,}}")
+
+
+def unspaced(paragraph: Paragraph) -> Paragraph:
+    """A justified PDF line spreads its letters; pdftotext copies the spread as single spaces
+    between them (“收 入 、 支 出 预 算 总 计”, “万 元 ， 占”), which no word of the report
+    language survives. Those spaces are marked as layout: the line stays as written, and
+    extraction reads “收入、支出预算总计” and “万元，占” as the PDF reader does."""
+    return Paragraph([_marked(ln) for ln in paragraph.lines])
+
+
+def _marked(line: Line) -> Line:
+    spaces = tuple(i for m in _SPACED_RUN.finditer(line.text) for i in range(m.start(), m.end())
+                   if line.text[i] == " ")
+    return replace(line, layout=spaces) if spaces else line
 
 
 # A copy of a typeset page (`pdftotext -layout`, text copied out of a viewer) ends its full lines

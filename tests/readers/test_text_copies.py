@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from audit.document import Line, Paragraph
+from audit.extract import extract
 from audit.readers import read_document
+from audit.readers.text import unspaced
 from audit.readers.text_tables import page_numbers
 
 _Y10 = """\
@@ -88,3 +91,35 @@ def test_a_program_wrapped_text_keeps_short_lines_short(tmp_path: Path) -> None:
     path.write_text("\n".join(["一、部门概况", *[full] * 9, "", short, "另有一个单位的全称"]) + "\n", encoding="utf-8")
     texts = ["".join(ln.text for ln in p.lines) for p in read_document(str(path)).paragraphs]
     assert short in texts and "另有一个单位的全称" in texts
+
+
+_SPACED = """\
+  一、收入预算情况说明
+  本 部 门 本 年 收 入 预 算 合 计 1,000.00 万元，其中：
+  一 般 公 共 预 算 收 入           900.00 万 元 ， 占 90   %；
+  其他资金     100.00 万元，占       10 %。
+"""
+
+
+def test_letter_spaced_words_are_read_without_their_spaces(tmp_path: Path) -> None:
+    """pdftotext copies a justified line's spread letters with single spaces between them; the
+    words are read whole (一般公共预算收入, 万元，占) and every figure keeps its place as written."""
+    path = tmp_path / "copy.txt"
+    path.write_text(_SPACED, encoding="utf-8")
+    analysis = extract(read_document(str(path)))
+    lines = _SPACED.split("\n")
+    by_text = {f.location.text: f for f in analysis.figures}
+    assert by_text["900.00"].concept == "一般公共预算财政拨款收入" and by_text["900.00"].unit == "万元"
+    assert by_text["90"].measure == "share" and by_text["1,000.00"].concept == "本年收入合计"
+    for f in analysis.figures:
+        loc = f.location
+        written = lines[loc.line - 1][loc.column - 1:loc.end_column]
+        assert written == loc.text, (written, loc)
+
+
+def test_single_spaces_between_words_stay() -> None:
+    """Only a run of three or more letters one space apart is letter-spaced."""
+    line = Line(text="第一部分 部门概况 收入 支出  与 上 年 相 比", line=1)
+    marked = unspaced(Paragraph([line])).lines[0]
+    assert marked.text == line.text
+    assert "".join(c for i, c in enumerate(marked.text) if i not in marked.layout) == "第一部分 部门概况 收入 支出  与上年相比"
