@@ -118,7 +118,9 @@ def typeset_measure(rows: list[Row]) -> list[bool | None]:
 def _tables(numbered: list[tuple[int, str]]) -> tuple[list[Table], set[int]]:
     """The table reader (and the PDF layout modules under it, ~30 ms of imports) is loaded only
     when some line could be a table title: most text reports hold no table."""
-    if not any(could_be_title(t) for _, t in numbered):
+    texts = [t for _, t in numbered]
+    if not any(could_be_title(t) or ("表" in u and could_be_title(t.strip() + u.strip()))  # over two lines
+               for t, u in zip(texts, [*texts[1:], ""], strict=True)):
         return [], set()
     from audit.readers.text_tables import read_text_tables
 

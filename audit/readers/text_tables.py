@@ -60,6 +60,22 @@ def _display_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in {"W", "F"} else 1
 
 
+class _Placed:
+    """pdftotext's own measure: it starts every word at the column of its place on the page and
+    prints it one column per character, so a word's start is exact, but a CJK word, two columns
+    wide on the page, ends at half its width. Starts by character, extents by display width."""
+
+    def __call__(self, ch: str) -> int:
+        return 1
+
+    @staticmethod
+    def extent(ch: str) -> int:
+        return _display_width(ch)
+
+
+_placed = _Placed()
+
+
 def _frags(text: str, line: int, width: Callable[[str], int]) -> list[Frag]:
     """Cells of one text line; x counts columns with `width` per character.
 
@@ -81,6 +97,11 @@ def _frags(text: str, line: int, width: Callable[[str], int]) -> list[Frag]:
         out.append((start, end, word))
         spaced = False
     y = line * PITCH
+    extent = getattr(width, "extent", None)
+    if extent is not None:
+        # A start is rounded to a whole column: a word may reach a column into its neighbour's.
+        return [Frag(t, cols[a] * COLUMN, (cols[a] + max(b - a, sum(map(extent, t)) - 1)) * COLUMN, y, SIZE,
+                     line, a + 1) for a, b, t in out]
     return [Frag(t, cols[a] * COLUMN, cols[b] * COLUMN, y, SIZE, line, a + 1) for a, b, t in out]
 
 
@@ -207,7 +228,9 @@ def read_text_tables(lines: list[tuple[int, str]]) -> tuple[list[Table], set[int
     printed cell only a few, the same in both readings), then the one whose amounts sit nearer
     the middle of their headers.
     """
-    if not any("表" in t and match_title("".join(t.split())) for _, t in lines):
+    texts = ["".join(t.split()) for _, t in lines]  # a title may run over two lines
+    pairs = zip(["", *texts[:-1]], texts, strict=True)
+    if not any("表" in u and (match_title(u) or match_title(t + u)) for t, u in pairs):
         return [], set()  # most text reports hold no table: keep their reading cheap
     pages, page = {}, 1
     for number, text in lines:
@@ -216,7 +239,7 @@ def read_text_tables(lines: list[tuple[int, str]]) -> tuple[list[Table], set[int
     folios = page_numbers(lines)
     lines = [(n, t) for n, t in lines if n not in folios]
     best: dict[int, tuple[tuple[int, int, float], Table, list[int]]] = {}
-    for width in (_char_width, _display_width):
+    for width in (_char_width, _display_width, _placed):
         vlines = _vlines(lines, width)
         page_width = max((ln.x1 for ln in vlines), default=0.0)
         for builder, claimed in _scan(vlines, page_width, pages):

@@ -8,9 +8,13 @@ from pathlib import Path
 
 from audit.document import Line, Paragraph
 from audit.extract import extract
+from audit.pipeline import check_path
 from audit.readers import read_document
 from audit.readers.text import unspaced
 from audit.readers.text_tables import page_numbers
+from audit.rulebook import load_rules
+
+RULES = load_rules()
 
 _Y10 = """\
 公开 05 表：一般公共预算支出预算表（功能科目）
@@ -123,3 +127,47 @@ def test_single_spaces_between_words_stay() -> None:
     marked = unspaced(Paragraph([line])).lines[0]
     assert marked.text == line.text
     assert "".join(c for i, c in enumerate(marked.text) if i not in marked.layout) == "第一部分 部门概况 收入 支出  与上年相比"
+
+
+# Jiangsu's 三公/会议费/培训费 table as pdftotext -layout prints it: header words start at their
+# place on the page but a CJK word takes half its width (会议 over 费, 公务用车 over 购置费), and
+# 公务用车购置费 is blank.
+_Y14 = """\
+公开 09 表：一般公共预算“三公”经费、会议费、培训费
+支出预算表
+
+部门：                   示例厅                                                    单位：万元
+
+                                 “三公”经费
+
+                                 公务用车购置及运行维护费
+                                                                   会议
+      合计                                                                     培训费
+                      因公出国                                公务接        费
+             小计                                 公务用车
+                      （境）费               公务用车             待费
+                                小计              运行维护
+                                          购置费
+                                                 费
+
+
+  1,200.00   500.00    100.00   300.00           300.00   100.00   200.00     500.00
+"""
+_CARS = "三公经费/公务用车购置及运行维护费/"
+
+
+def test_a_pdftotext_header_is_read_with_words_starting_at_their_place(tmp_path: Path) -> None:
+    """Counting a CJK character as one column loses 会议费 (会议 and 费 no longer overlap) and
+    every amount right of the blank cell slides one column left, with no doubt; words placed at
+    their start and as wide as on the page give all nine columns and the table's own sums hold."""
+    path = tmp_path / "copy.txt"
+    path.write_text(_Y14, encoding="utf-8")
+    table = read_document(str(path)).tables[0]
+    assert table.table_id == "Y14" and not table.doubts
+    cells = {c.column: c.text for r in table.rows for c in r.cells}
+    assert cells == {
+        "合计": "1,200.00", "三公经费/小计": "500.00", "三公经费/因公出国（境）费": "100.00",
+        _CARS + "小计": "300.00", _CARS + "公务用车运行维护费": "300.00", "三公经费/公务接待费": "100.00",
+        "会议费": "200.00", "培训费": "500.00",
+    }
+    assert not [f for f in check_path(str(path), RULES).findings if f.severity == "error"]
