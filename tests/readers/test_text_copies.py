@@ -171,3 +171,22 @@ def test_a_pdftotext_header_is_read_with_words_starting_at_their_place(tmp_path:
         "会议费": "200.00", "培训费": "500.00",
     }
     assert not [f for f in check_path(str(path), RULES).findings if f.severity == "error"]
+
+
+_ASSETS = """\
+五、国有资产占有使用情况
+    截至2024年8月31日，示例局共有车辆0辆，其中：机要通信用车0辆、其他用车0辆；单价100万元（含）以上设备（不含车辆）1台（套）。
+    2025年部门预算安排购置车辆0辆；部门预算安排购置单价100万元（含）以上设备（不含车辆）0台（套）。
+"""
+
+
+def test_a_number_of_what_excludes_vehicles_counts_no_vehicles(tmp_path: Path) -> None:
+    """“设备（不含车辆）1台（套）” is equipment held, “…0台（套）” equipment to buy: neither is the
+    fleet (车辆数), so the two are never one quantity stated twice (a text copy that joins the
+    sentence whole, where the PDF reader breaks it at a page, showed this)."""
+    path = tmp_path / "assets.txt"
+    path.write_text(_ASSETS, encoding="utf-8")
+    figures = extract(read_document(str(path))).figures
+    units = {f.location.text: f.concept for f in figures if f.unit and f.unit.startswith("台")}
+    assert units and all(c.startswith("claim:") for c in units.values())
+    assert not [f for f in check_path(str(path), RULES).findings if f.rule == "N050"]
