@@ -123,7 +123,7 @@ def run(targets: Sequence[Path] = (), jobs: int = 1) -> list[Pair]:
     """Every PDF of the targets against its copies (tests/test_text_copies.py calls this)."""
     pdfs: list[Path] = []
     for t in list(targets) or [DEFAULT_FOLDER]:
-        pdfs += sorted(t.glob("*.pdf")) if t.is_dir() else [t]
+        pdfs += sorted(t.glob("*.pdf")) if t.is_dir() else [t] if t.is_file() else []
     with tempfile.TemporaryDirectory(prefix="text-copy-") as tmp:
         work = [(str(p), [(v, str(make_copy(p, v, Path(tmp)))) for v in variants(p)]) for p in pdfs]
         if jobs > 1:
@@ -175,6 +175,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     ap.add_argument("--details", action="store_true", help="list every lost and new finding, not only errors")
     args = ap.parse_args(argv)
+    missing = [str(t) for t in args.targets if not t.exists()]
+    if missing:
+        print(f"text_copy_check: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
     if shutil.which("pdftotext") is None:
         print("text_copy_check: pdftotext (poppler-utils) is not installed", file=sys.stderr)
         return 2
