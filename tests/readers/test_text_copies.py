@@ -190,3 +190,35 @@ def test_a_number_of_what_excludes_vehicles_counts_no_vehicles(tmp_path: Path) -
     units = {f.location.text: f.concept for f in figures if f.unit and f.unit.startswith("台")}
     assert units and all(c.startswith("claim:") for c in units.values())
     assert not [f for f in check_path(str(path), RULES).findings if f.rule == "N050"]
+
+
+# The same table in another set: the unit wrapped as 单位：万 / 元 over 培训费, 部门名称 over 合计.
+_Y14_CAPTIONS = """\
+公开 09 表
+
+              “三公”经费、会议费、培训费支出预算表
+                                                                              单位：万
+部门名称：示例厅                                                                         元
+                                   “三公”经费
+                                   公务用车购置及运行维护费
+  合计                   因公出                                           会议费       培训费
+                                                             公务接
+              小计       国（境）               公务用车购   公务用车运
+                                 小计                           待费
+                        费                  置费     行维护费
+
+
+   1,000.00   499.00    100.00   300.00             300.00   99.00   201.00      300.00
+"""
+
+
+def test_captions_beside_a_header_take_no_header_word_below(tmp_path: Path) -> None:
+    """合计 printed under “部门名称：…” and 培训费 under the 元 of a wrapped unit are columns of
+    their own, not the tails of captions (which are no column): every amount is placed."""
+    path = tmp_path / "copy.txt"
+    path.write_text(_Y14_CAPTIONS, encoding="utf-8")
+    table = read_document(str(path)).tables[0]
+    assert table.table_id == "Y14" and not table.doubts
+    cells = {c.column: c.text for r in table.rows for c in r.cells}
+    assert cells["合计"] == "1,000.00" and cells["培训费"] == "300.00" and cells["会议费"] == "201.00"
+    assert cells[_CARS + "公务用车运行维护费"] == "300.00" and len(cells) == 8
