@@ -222,3 +222,36 @@ def test_captions_beside_a_header_take_no_header_word_below(tmp_path: Path) -> N
     cells = {c.column: c.text for r in table.rows for c in r.cells}
     assert cells["合计"] == "1,000.00" and cells["培训费"] == "300.00" and cells["会议费"] == "201.00"
     assert cells[_CARS + "公务用车运行维护费"] == "300.00" and len(cells) == 8
+
+
+_Y12 = """\
+公开 11 表
+
+                   一般公共预算机关运行经费支出预算表
+部门名称：示例厅                                                          单位：万元
+
+          科目编码                    科目名称             机关运行经费支出
+
+                   合计                               100.00
+
+302                        商品和服务支出                  100.00
+
+30201                       办公费           40.00
+
+30205                       水费            10.00
+
+30206                       电费            50.00
+
+注：本表为示例。
+"""
+
+
+def test_amounts_of_a_single_column_copy_belong_to_it_wherever_they_stand(tmp_path: Path) -> None:
+    """pdftotext prints a short label's amount next to it, far left of the only amount column:
+    there is no other column it could belong to, so the table is no doubtful reading."""
+    path = tmp_path / "copy.txt"
+    path.write_text(_Y12, encoding="utf-8")
+    table = read_document(str(path)).tables[0]
+    assert table.table_id == "Y12" and not table.doubts
+    assert {r.code: [c.text for c in r.cells] for r in table.rows if r.code} == {
+        "302": ["100.00"], "30201": ["40.00"], "30205": ["10.00"], "30206": ["50.00"]}
