@@ -149,8 +149,11 @@ def _scan(vlines: list[VLine], width: float, pages: dict[int, int]) -> list[tupl
     claimed: list[int] = []
     page = bump = 0
     rows_seen = False
+    first = 0  # the first line of the current page: a title is judged on its own page, as in a PDF
     for i, ln in enumerate(vlines):
-        table_id = title_at(vlines, i)
+        if i and pages.get(ln.number, 1) != pages.get(vlines[i - 1].number, 1):
+            first = i
+        table_id = title_at(vlines[first:], i - first)
         if table_id:
             if open_table:
                 found.append((open_table, claimed))

@@ -255,3 +255,14 @@ def test_amounts_of_a_single_column_copy_belong_to_it_wherever_they_stand(tmp_pa
     assert table.table_id == "Y12" and not table.doubts
     assert {r.code: [c.text for c in r.cells] for r in table.rows if r.code} == {
         "302": ["100.00"], "30201": ["40.00"], "30205": ["10.00"], "30206": ["50.00"]}
+
+
+def test_a_title_right_after_a_contents_page_opens_its_table(tmp_path: Path) -> None:
+    """The contents list ends a page and the first table's title starts the next: in a PDF the
+    two are on different pages, in a copy a form feed apart; the title is judged on its own page
+    (a title after another title is otherwise the last entry of a contents list)."""
+    contents = "              目      录\n序号   报表名称\n一、   收支预算总表\n二、   一般公共预算支出预算表（功能科目）\n"
+    path = tmp_path / "copy.txt"
+    path.write_text(contents + "\f" + _Y10, encoding="utf-8")
+    tables = read_document(str(path)).tables
+    assert len(tables) == 1 and len(tables[0].rows) == 5
