@@ -20,7 +20,9 @@ class Line:
 
     `line` is the 1-based line number in the file (text) or within the page (PDF); `column` is the
     1-based column of `text[0]` in that original line, so a figure at `text[i]` sits at column
-    `column + i`. `paragraph` numbers Word paragraphs.
+    `column + i`. `paragraph` numbers Word paragraphs. `layout` lists the indices of characters
+    that only space the text out (a copy of a letter-spaced PDF line, “江 苏 省”): they stay in
+    `text`, as written, and extraction reads the line without them.
     """
 
     text: str
@@ -30,6 +32,7 @@ class Line:
     paragraph: int | None = None
     # The file this line comes from when several files are checked as one report (grouping).
     path: str | None = None
+    layout: tuple[int, ...] = ()
 
 
 @dataclass

@@ -41,6 +41,14 @@ ROW_SUMS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Y7": ("合计", ("基本支出", "项目支出")),
     "Y8": ("合计", ("人员经费", "公用经费")),
 }
+# Tables whose one row holds several sums (Jiangsu's 三公/会议费/培训费 table, rules Y214–Y216):
+# only counted by `failures`, which judges a reading of a text copy.
+_SANGONG, _CARS = "三公经费/", "三公经费/公务用车购置及运行维护费/"
+NESTED_SUMS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "Y14": (("合计", (_SANGONG + "小计", "会议费", "培训费")),
+            (_SANGONG + "小计", (_SANGONG + "因公出国（境）费", _CARS + "小计", _SANGONG + "公务接待费")),
+            (_CARS + "小计", (_CARS + "公务用车购置费", _CARS + "公务用车运行维护费"))),
+}
 SHIFTS = (1, 2, 3, -1, -2, -3)
 _TOTALS = {"合计", "总计"}
 
@@ -81,10 +89,23 @@ def _bare(label: str) -> str:
 
 def failures(table: Table) -> int:
     """How many of the table's own sums fail: the lower, the more consistent the reading."""
+    if table.table_id in NESTED_SUMS:
+        return _nested(NESTED_SUMS[table.table_id], parse_rows(table))
     if table.table_id not in ROW_SUMS and table.table_id not in CODED:
         return 0
     rows = parse_rows(table)
     return vertical(rows)[1] + horizontal(table.table_id, rows)[1]
+
+
+def _nested(sums: tuple[tuple[str, tuple[str, ...]], ...], rows: list[Row]) -> int:
+    """Failing sums of rows holding several: a blank part is zero, as the rules read it."""
+    fails = 0
+    for r in rows:
+        for total, parts in sums:
+            found = [r.cells[p] for p in parts if p in r.cells]
+            if total in r.cells and found:
+                fails += not _sum(found).intersects(r.cells[total])
+    return fails
 
 
 def _sum(parts: list[Interval]) -> Interval:

@@ -60,6 +60,8 @@ NAME_FILLER = re.compile(
     r"|[^\u4e00-\u9fff]")
 # “项目…涉及一般公共预算当年财政拨款X万元”: the funds the projects involve, not the named total.
 INVOLVING = re.compile(r"涉及")
+# A term right after 不含 names what the number leaves out: “设备（不含车辆）1台” counts no vehicles.
+EXCLUDING = re.compile(r"(?:不含|不包含|不包括)\s*$")
 # List markers a paragraph starts with: a carried list ends at a sibling of its head's marker.
 LIST_MARKERS = [
     ("part", re.compile(r"^\s*第[一二三四五六七八九十]+部分")),

@@ -310,14 +310,16 @@ def naming_of(num: Number, paths: list[PathMatch], vocab: Vocabulary, reason_at:
     A concept named in an earlier clause (before a comma or 、) is not what this number measures;
     nor is one followed by words the vocabulary does not know (一般公共预算拨款安排的会议费…),
     which only qualify them. A share is named by what comes before its 占, not by its whole.
-    Amounts after 主要原因是 explain a change and are only themselves.
+    Amounts after 主要原因是 explain a change and are only themselves; so is a number whose
+    nearest term is what it leaves out (不含车辆).
     """
     if reason_at is not None and num.start > reason_at:
         return Naming(None, False, False, True)
     left = num.left[: num.left.rfind("占")] if num.share_whole is not None else num.left
     named = vocab.last_concept(left)
-    if named is not None and (CLAUSE_BREAK.search(left[named.end:]) or cues.EXCLUDED.search(left[: named.start])):
-        named = None  # named in an earlier clause, or in a bracket of what is left out (不含车辆)
+    excluded = cues.EXCLUDED.search(left[: named.start]) or cues.EXCLUDING.search(left[: named.start]) if named else None
+    if named is not None and (CLAUSE_BREAK.search(left[named.end:]) or excluded):
+        named = None  # named in an earlier clause, or as what is left out (不含车辆)
     path = next((p for p in reversed(paths) if num.left_start <= p.start and p.end <= num.start), None)
     if named is not None and path is not None and GENERIC_TOTAL.fullmatch(left[named.start:named.end]):
         named = None  # “检察(款): 2018年预算支出合计…”: the total of the 款 just named

@@ -18,6 +18,10 @@ from audit.readers.pdf_titles import COLUMNS, STRUCTURAL, T7_GROUPS, T7_MEASURES
 # Single-character code headers sit under "科目编码" and must not be read as its last line; the
 # same character ending a wrapped column header ("一般公共预算财政拨" / "款") does belong to it.
 _NEVER_STACK = {"类", "款", "项"}
+# Captions beside a header (部门名称：…, 编制单位：…, the 元 of a unit wrapped as 单位：万 / 元) are no
+# column: a header word printed below one starts a cell of its own.
+_CAPTION_STARTS = ("部门", "单位", "编制单位", "编制部门")
+_UNIT_WORDS = {"元", "万元", "千元"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,7 @@ def stack_cells(frags: list[Frag]) -> list[list[Frag]]:
             if (
                 last.text not in _NEVER_STACK
                 and norm("".join(g.text for g in cell)) not in STRUCTURAL
+                and not _caption(cell)
                 and 0 < f.y - last.y <= 1.5 * f.size
                 and f.overlap(last.x0, last.x1) > 0
                 and not (f.text in _NEVER_STACK and is_structural("".join(g.text for g in cell)))
@@ -52,6 +57,11 @@ def stack_cells(frags: list[Frag]) -> list[list[Frag]]:
         else:
             home.append(f)
     return cells
+
+
+def _caption(cell: list[Frag]) -> bool:
+    text = norm("".join(g.text for g in cell))
+    return text.startswith(_CAPTION_STARTS) or text in _UNIT_WORDS
 
 
 def _span(cell: list[Frag]) -> tuple[float, float]:

@@ -225,8 +225,9 @@ def _row(
         tally.distance += misfit
         # Off its column: in a text copy, two em or more from it; in a PDF, under no header and
         # about as near to another header's middle (a wide column's amounts may miss a short
-        # centred header, but then they are still clearly nearest to it).
-        if col is not None and (misfit >= 2 if ordered else _ambiguous(f, col, cols)):
+        # centred header, but then they are still clearly nearest to it). With one amount
+        # column there is no other it could belong to.
+        if col is not None and (misfit >= 2 and len(cols) > 1 if ordered else _ambiguous(f, col, cols)):
             tally.outside.append((label, f.text))
         cells.append(Cell(column=col.name if col else "", text=f.text, page=page, line=f.line, offset=f.col))
     names = [c.column for c in cells]

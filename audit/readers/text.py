@@ -6,10 +6,12 @@ GB18030 bytes are rarely valid UTF-8 while the reverse often holds; GB18030 is a
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
-from audit.document import Document, Line, Table, UnreadableDocument
-from audit.readers.paragraphs import Row, by_characters, rebuild, tab_cells
+from audit.document import Document, Line, Paragraph, Table, UnreadableDocument
+from audit.readers.paragraphs import Row, first_token, rebuild, rulers, tab_cells
 from audit.readers.pdf_titles import could_be_title
 
 
@@ -67,14 +69,58 @@ def read_text(path: str) -> Document:
     rows = _rows(raw_lines, taken)
     if not rows and not tables:
         raise UnreadableDocument("文件为空 (empty file)")
-    paragraphs = rebuild(tab_cells(rows), by_characters) if rows else []
+    paragraphs = [unspaced(p) for p in rebuild(tab_cells(rows), typeset_measure)] if rows else []
     return Document(path=path, kind="text", paragraphs=paragraphs, tables=tables)
+
+
+# CJK characters and punctuation (not the ideographic space): three or more of them one space
+# apart are a letter-spaced line as pdftotext copies it (“江 苏 省 人 民 检 察 院”).
+_CJK = "\u3400-\u9fff\u3001-\u303f\uff01-\uff60“”‘’"
+_SPACED_RUN = re.compile(rf"[{_CJK}](?: [{_CJK}]){{2,}}")
+
+
+def unspaced(paragraph: Paragraph) -> Paragraph:
+    """A justified PDF line spreads its letters; pdftotext copies the spread as single spaces
+    between them (“收 入 、 支 出 预 算 总 计”, “万 元 ， 占”), which no word of the report
+    language survives. Those spaces are marked as layout: the line stays as written, and
+    extraction reads “收入、支出预算总计” and “万元，占” as the PDF reader does."""
+    return Paragraph([_marked(ln) for ln in paragraph.lines])
+
+
+def _marked(line: Line) -> Line:
+    spaces = tuple(i for m in _SPACED_RUN.finditer(line.text) for i in range(m.start(), m.end())
+                   if line.text[i] == " ")
+    return replace(line, layout=spaces) if spaces else line
+
+
+# A copy of a typeset page (`pdftotext -layout`, text copied out of a viewer) ends its full lines
+# up to a few ems short of the width, as on the page itself (pdf_narrative._SLACK_EM): brackets
+# and numbers are kept whole, and the copy adds spaces around numbers the page set closer.
+_SLACK_EM = 4
+
+
+def typeset_measure(rows: list[Row]) -> list[bool | None]:
+    """Is each line full, given the next one? Where a program wrapped the text (many lines of
+    exactly one length) a short line is short; in a copy of a typeset page a line within the
+    typesetter's slack of the width is full, as the PDF reader judges the page itself."""
+    found = rulers(rows)
+    if not found:
+        return [False] * len(rows)
+    slack = 0 if any(r.exact for r, m in found if m is len) else _SLACK_EM
+    texts = [row.line.text.lstrip("\f") for row in rows]
+    out: list[bool | None] = []
+    for i, text in enumerate(texts):
+        token = first_token(texts[i + 1]) if i + 1 < len(texts) else ""
+        out.append(bool(token) and any(r.full(m(text), m(token) + slack * m("一")) for r, m in found))
+    return out
 
 
 def _tables(numbered: list[tuple[int, str]]) -> tuple[list[Table], set[int]]:
     """The table reader (and the PDF layout modules under it, ~30 ms of imports) is loaded only
     when some line could be a table title: most text reports hold no table."""
-    if not any(could_be_title(t) for _, t in numbered):
+    texts = [t for _, t in numbered]
+    if not any(could_be_title(t) or ("表" in u and could_be_title(t.strip() + u.strip()))  # over two lines
+               for t, u in zip(texts, [*texts[1:], ""], strict=True)):
         return [], set()
     from audit.readers.text_tables import read_text_tables
 

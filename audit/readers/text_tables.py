@@ -28,6 +28,7 @@ from dataclasses import replace
 
 from audit.document import Table
 from audit.readers.budget_titles import is_number_line
+from audit.readers.paragraphs import is_page_number
 from audit.readers.pdf_layout import AMOUNT_RE, CODE_RE, Frag, VLine
 from audit.readers.pdf_pages import NOTE_RE, PART_RE, title_at
 from audit.readers.pdf_tables import TableBuilder
@@ -35,6 +36,7 @@ from audit.readers.pdf_titles import header_vocabulary, is_structural, match_tit
 from audit.table_sums import failures
 
 _WORD = re.compile(r"\S+")
+_BARE_FOLIO = re.compile(r"\d{1,3}")
 _CODE_HEADS = {"类", "款", "项"}
 _TOTALS = {"合计", "小计", "总计"}
 _SENTENCE = re.compile(r"[，。；！？,;]")
@@ -58,6 +60,22 @@ def _display_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in {"W", "F"} else 1
 
 
+class _Placed:
+    """pdftotext's own measure: it starts every word at the column of its place on the page and
+    prints it one column per character, so a word's start is exact, but a CJK word, two columns
+    wide on the page, ends at half its width. Starts by character, extents by display width."""
+
+    def __call__(self, ch: str) -> int:
+        return 1
+
+    @staticmethod
+    def extent(ch: str) -> int:
+        return _display_width(ch)
+
+
+_placed = _Placed()
+
+
 def _frags(text: str, line: int, width: Callable[[str], int]) -> list[Frag]:
     """Cells of one text line; x counts columns with `width` per character.
 
@@ -79,6 +97,11 @@ def _frags(text: str, line: int, width: Callable[[str], int]) -> list[Frag]:
         out.append((start, end, word))
         spaced = False
     y = line * PITCH
+    extent = getattr(width, "extent", None)
+    if extent is not None:
+        # A start is rounded to a whole column: a word may reach a column into its neighbour's.
+        return [Frag(t, cols[a] * COLUMN, (cols[a] + max(b - a, sum(map(extent, t)) - 1)) * COLUMN, y, SIZE,
+                     line, a + 1) for a, b, t in out]
     return [Frag(t, cols[a] * COLUMN, cols[b] * COLUMN, y, SIZE, line, a + 1) for a, b, t in out]
 
 
@@ -126,8 +149,11 @@ def _scan(vlines: list[VLine], width: float, pages: dict[int, int]) -> list[tupl
     claimed: list[int] = []
     page = bump = 0
     rows_seen = False
+    first = 0  # the first line of the current page: a title is judged on its own page, as in a PDF
     for i, ln in enumerate(vlines):
-        table_id = title_at(vlines, i)
+        if i and pages.get(ln.number, 1) != pages.get(vlines[i - 1].number, 1):
+            first = i
+        table_id = title_at(vlines[first:], i - first)
         if table_id:
             if open_table:
                 found.append((open_table, claimed))
@@ -185,6 +211,27 @@ def _unpaged(table: Table, title_line: int) -> Table:
     return table
 
 
+def page_numbers(lines: list[tuple[int, str]]) -> set[int]:
+    """Lines that are a page's number, never a table's cell: a decorated number ("- 15 -") anywhere,
+    a bare short number ("15") when it is the last line of its page (a form feed or the end of
+    the file follows), set apart by a blank line, as pdftotext prints a footer. Left in, it
+    would become a code part ("2040401" + "15") or an amount of the row above or below."""
+    out: set[int] = set()
+    prev: tuple[int, str, bool] | None = None  # the last line with text, and whether set apart
+    blank = False
+    for number, text in [*lines, (0, "\f")]:
+        if "\f" in text and prev and prev[2] and _BARE_FOLIO.fullmatch(prev[1].strip()):
+            out.add(prev[0])
+        body = text.replace("\f", "")
+        if not body.strip():
+            blank = True
+            continue
+        if is_page_number(body):
+            out.add(number)
+        prev, blank = (number, body, blank), False
+    return out
+
+
 def read_text_tables(lines: list[tuple[int, str]]) -> tuple[list[Table], set[int]]:
     """Tables found in numbered text lines, and the numbers of the lines they take.
 
@@ -194,14 +241,18 @@ def read_text_tables(lines: list[tuple[int, str]]) -> tuple[list[Table], set[int
     printed cell only a few, the same in both readings), then the one whose amounts sit nearer
     the middle of their headers.
     """
-    if not any("表" in t and match_title("".join(t.split())) for _, t in lines):
+    texts = ["".join(t.split()) for _, t in lines]  # a title may run over two lines
+    pairs = zip(["", *texts[:-1]], texts, strict=True)
+    if not any("表" in u and (match_title(u) or match_title(t + u)) for t, u in pairs):
         return [], set()  # most text reports hold no table: keep their reading cheap
     pages, page = {}, 1
     for number, text in lines:
         page += text.count("\f")
         pages[number] = page
+    folios = page_numbers(lines)
+    lines = [(n, t) for n, t in lines if n not in folios]
     best: dict[int, tuple[tuple[int, int, float], Table, list[int]]] = {}
-    for width in (_char_width, _display_width):
+    for width in (_char_width, _display_width, _placed):
         vlines = _vlines(lines, width)
         page_width = max((ln.x1 for ln in vlines), default=0.0)
         for builder, claimed in _scan(vlines, page_width, pages):
