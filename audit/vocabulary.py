@@ -48,17 +48,19 @@ class Vocabulary:
         unit_alts = sorted(self.units, key=len, reverse=True)
         self.unit_pattern = re.compile(r"\s*(" + "|".join(re.escape(u) for u in unit_alts) + ")")
 
-    def _matches(self, text: str) -> Iterator[Match]:
+    def _matches(self, text: str, before: str = "") -> Iterator[Match]:
+        """The synonyms in `text`; `before` is what stood just before it (the tail of a sentence
+        broken into two paragraphs), which a `not_after` word must not follow either."""
         for m in self._pattern.finditer(text):
             concept = self.synonyms[m.group()]
-            if concept in self.not_after and text[:m.start()].endswith(self.not_after[concept]):
+            if concept in self.not_after and (before + text[:m.start()]).endswith(self.not_after[concept]):
                 continue
             yield Match(concept, m.start(), m.end())
 
-    def last_concept(self, text: str) -> Match | None:
+    def last_concept(self, text: str, before: str = "") -> Match | None:
         """The concept named nearest the end of `text`: the one a following number belongs to."""
         best: Match | None = None
-        for m in self._matches(text):
+        for m in self._matches(text, before):
             if best is None or m.end > best.end or (m.end == best.end and m.start < best.start):
                 best = m
         return best

@@ -179,3 +179,12 @@ def test_procurement_kinds_against_y13_rows() -> None:
     assert _checks({"text": JS_HEAD + text, "tables": [y13]}, "Y406") == 2
     only_total = {"id": "Y13", "rows": [{"label": "合计", "cells": {"总计": "3,096.24"}}]}
     assert _checks({"text": JS_HEAD + text, "tables": [only_total]}, "Y406") == 0
+
+
+def test_a_sentence_broken_into_two_paragraphs_keeps_its_fund() -> None:
+    """“…一般公共预算拨款” ends one line read as a paragraph, “支出预算17,192万元…” starts the next:
+    the amount is the general budget's, not the total's; a paragraph after a full stop is a new one."""
+    broken = SH_HEAD + "财政拨款支出预算中，一般公共预算拨款\n支出预算17,000万元，比2024年预算减少990万元。"
+    assert ("支出预算总计", "17,000") not in _concepts(broken, "budget")
+    whole = SH_HEAD + "财政拨款收入17,192万元。\n支出预算17,192万元，其中：财政拨款支出预算17,192万元。"
+    assert ("支出预算总计", "17,192") in _concepts(whole, "budget")
