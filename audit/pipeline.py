@@ -47,7 +47,7 @@ def check_report(paths: list[str], rules: list[Rule], lang: str = "zh", kind: st
 
 def check_document(doc: Document, rules: list[Rule], lang: str = "zh", kind: str | None = None) -> DocumentResult:
     """`kind` (final | budget), when given, replaces the kind the report states about itself."""
-    analysis = extract(doc)
+    analysis = extract(doc, kind)
     report = analysis.outline.report
     if kind is not None and report is not None:
         report = report.overridden(kind)  # type: ignore[arg-type]

@@ -15,12 +15,17 @@ from audit.extract.outline import outline
 from audit.extract.performance import performance_forms
 from audit.facts import ClaimInfo
 from audit.model import Figure
+from audit.vocabulary import default_vocabulary
 
 
-def extract(doc: Document) -> Analysis:
+def extract(doc: Document, accounts: str | None = None) -> Analysis:
+    """`accounts` (final | budget), when given, replaces the kind the report states about itself
+    for the choice of vocabulary: a budget is read with the budget's words too."""
     shape = outline(doc)
     titled = shape.report_year
-    ex = extract_narrative(doc, year=titled[0] if titled else None, streams=shape.streams)
+    accounts = accounts or (shape.report.accounts if shape.report else None)
+    vocab = default_vocabulary(budget=accounts == "budget")
+    ex = extract_narrative(doc, vocab, year=titled[0] if titled else None, streams=shape.streams)
     figures = list(ex.figures)
     claims = dict(ex.claims)
     parents = dict(ex.parents)

@@ -135,6 +135,10 @@ class Place:
     end: int
     marker: str | None
     year: int | None
+    # The end of the previous paragraph when it stopped mid-sentence (a line the reader took for
+    # a paragraph of its own: “…一般公共预算拨款 / 支出预算17,192万元”); what a word at the very
+    # start of this paragraph may be the tail of.
+    lead_in: str = ""
 
     @property
     def text(self) -> str:
@@ -156,17 +160,20 @@ def extract_narrative(doc: Document, vocab: Vocabulary | None = None, year: int 
     carry = Carry()
     tracker = SectionTracker()
     sections: list[str] = []
+    lead_in = ""
     for p_index, stream in enumerate(streams):
         is_heading = tracker.feed(stream.text)
         sections.append(tracker.label)
         if is_heading:
-            carry = replace(carry, head=None)
+            carry, lead_in = replace(carry, head=None), ""
             continue
         for start, end in sentence_spans(stream.text):
             claim = ClaimInfo(id=len(claims), section=tracker.label, text=stream.raw[start:end], paragraph=p_index)
             claims.append(claim)
-            place = Place(stream, start, end, cues.marker_kind(stream.text), year)
+            place = Place(stream, start, end, cues.marker_kind(stream.text), year, lead_in if start == 0 else "")
             carry = _sentence(place, claim, vocab, carry, figures, parents)
+        tail = stream.text.rstrip()
+        lead_in = "" if not tail or tail[-1] in "。!?;:" else tail[-8:]
     claims = carry_comparisons(claims)
     return Extraction(figures, {c.id: c for c in claims}, parents, sections)
 
@@ -304,19 +311,21 @@ def _latest_year(sentence: str) -> int | None:
     return max(years) if years else None
 
 
-def naming_of(num: Number, paths: list[PathMatch], vocab: Vocabulary, reason_at: int | None = None) -> Naming:
+def naming_of(num: Number, paths: list[PathMatch], vocab: Vocabulary, reason_at: int | None = None,
+              lead_in: str = "") -> Naming:
     """The concept or classification path named for this number, whichever is written nearer.
 
     A concept named in an earlier clause (before a comma or 、) is not what this number measures;
     nor is one followed by words the vocabulary does not know (一般公共预算拨款安排的会议费…),
     which only qualify them. A share is named by what comes before its 占, not by its whole.
     Amounts after 主要原因是 explain a change and are only themselves; so is a number whose
-    nearest term is what it leaves out (不含车辆).
+    nearest term is what it leaves out (不含车辆). `lead_in` is the tail of the previous paragraph
+    when this number's words start a paragraph that continues a sentence.
     """
     if reason_at is not None and num.start > reason_at:
         return Naming(None, False, False, True)
     left = num.left[: num.left.rfind("占")] if num.share_whole is not None else num.left
-    named = vocab.last_concept(left)
+    named = vocab.last_concept(left, before=lead_in if num.left_start == 0 else "")
     excluded = cues.EXCLUDED.search(left[: named.start]) or cues.EXCLUDING.search(left[: named.start]) if named else None
     if named is not None and (CLAUSE_BREAK.search(left[named.end:]) or excluded):
         named = None  # named in an earlier clause, or as what is left out (不含车辆)
@@ -517,7 +526,8 @@ def _sentence(place: Place, claim: ClaimInfo, vocab: Vocabulary, carry: Carry, f
         period, basis = period_of(num, m.measure, place.year, text)
         if m.measure in {"change", "change_rate"}:
             basis = compared_basis(text[:num.start].rsplit(";", 1)[-1])
-        naming = naming_of(num, paths, vocab, reason_before(text, num, reason.start() if reason else None, vocab))
+        naming = naming_of(num, paths, vocab, reason_before(text, num, reason.start() if reason else None, vocab),
+                           place.lead_in)
         concept = concept_of(num, m.measure, period, naming, naming.subject or subject, claim.id, vocab)
         if naming.subject or naming.unknown:
             subject, how = naming.subject or concept, "explicit"

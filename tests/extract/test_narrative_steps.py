@@ -257,9 +257,6 @@ def test_the_whole_sentence_through_extraction() -> None:
     # a parallel item the vocabulary does not know is not the subject named before it
     ("一般公共预算拨款支出预算800万元；专项债券拨款支出预算0万元。", 1, Naming(None, False, False, True)),
     ("一般公共预算拨款支出预算800万元；专项债券支出预算0万元。", 1, Naming(None, False, False, True)),
-    # a budget's totals: bare, or after the reporting body
-    ("2024年，某某市某某福利院收入预算1,212.12万元，其中：", 0, Naming("收支总计", True, False)),
-    ("本单位支出预算1,212.12万元。", 0, Naming("收支总计", True, False)),
     # a bracketed aside between the term and the number keeps the name
     ("政府采购金额（以合同签订为准）为251.25万元。", 0, Naming("政府采购金额", True, False)),
     # a term in a bracket of what is left out names no figure: equipment is counted, not vehicles
@@ -270,6 +267,16 @@ def test_the_whole_sentence_through_extraction() -> None:
 ])
 def test_naming_of_qualifiers(text: str, index: int, expected: Naming) -> None:
     assert naming_of(nums(text)[index], [], V) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a budget's totals: bare, or after the reporting body; read with the budget's words only
+    ("2024年，某某市某某福利院收入预算1,212.12万元，其中：", Naming("收入预算总计", True, False)),
+    ("本单位支出预算1,212.12万元。", Naming("支出预算总计", True, False)),
+])
+def test_naming_of_budget_totals(text: str, expected: Naming) -> None:
+    assert naming_of(nums(text)[0], [], default_vocabulary(budget=True)) == expected
+    assert naming_of(nums(text)[0], [], V).subject is None
 
 
 def test_naming_inside_a_reason_is_only_the_number_itself() -> None:

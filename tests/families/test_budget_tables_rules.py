@@ -149,14 +149,14 @@ def _income(total: str = "1,212.12", funds: str = "950.12", fund: str = "0.00") 
 
 
 def test_the_narrative_budget_totals_meet_y1_and_y4() -> None:
-    """收入预算 / 支出预算 (Y1's 收入总计), 财政拨款支出预算 (Y4's 收入总计), 一般公共预算拨款支出预算
-    (Y4's 一般公共预算 column): Y304; the income and fund lists add up: B025, B026."""
+    """收入预算 (Y1's 收入总计), 财政拨款支出预算 (Y4's 支出总计), 一般公共预算拨款支出预算
+    (Y4's 一般公共预算 column): Y307; the income and fund lists add up: B025, B026."""
     ok = _income()
     assert [(f.rule, f.severity) for f in check_document(example_document(ok), RULES).findings
             if f.severity != "info"] == []
-    assert [s for s, texts in _findings(_income(total="1,222.12"), "Y304") if "1,222.12" in texts] == ["error"]
+    assert [s for s, texts in _findings(_income(total="1,222.12"), "Y307") if "1,222.12" in texts] == ["error"]
     assert [s for s, texts in _findings(_income(total="1,222.12"), "B025")] == ["error"]
-    assert [s for s, texts in _findings(_income(funds="960.12"), "Y304") if "960.12" in texts] == ["error"]
+    assert [s for s, texts in _findings(_income(funds="960.12"), "Y307") if "960.12" in texts] == ["error"]
     assert [s for s, texts in _findings(_income(fund="10.00"), "B026") if "10.00" in texts] == ["error"]
 
 
