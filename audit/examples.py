@@ -10,20 +10,15 @@ from __future__ import annotations
 from typing import Any
 
 from audit.document import Cell, Document, Line, Paragraph, Table, TableRow
+from audit.names import BUDGET_TABLE_NAMES
 
 TITLES = {
     "T1": "收入支出决算总表", "T2": "收入决算表", "T3": "支出决算表", "T4": "财政拨款收入支出决算总表",
     "T5": "一般公共预算财政拨款支出决算表", "T6": "一般公共预算财政拨款基本支出决算表",
     "T7": "财政拨款“三公”经费支出决算表", "T8": "政府性基金预算财政拨款收入支出决算表",
     "T9": "国有资本经营预算财政拨款收入支出决算表",
-    # Budget tables (Shanghai/Putuo set): a title that says 预算 makes the example a budget.
-    "Y1": "2025年部门财务收支预算总表", "Y2": "2025年部门收入预算总表", "Y3": "2025年部门支出预算总表",
-    "Y4": "2025年部门财政拨款收支预算总表", "Y5": "2025年部门一般公共预算支出功能分类预算表",
-    "Y6": "2025年部门政府性基金预算支出功能分类预算表", "Y7": "2025年部门国有资本经营预算支出功能分类预算表",
-    "Y8": "2025年部门一般公共预算基本支出部门预算经济分类预算表", "Y9": "2025年部门“三公”经费和机关运行经费预算表",
-    # Tables only the Jiangsu set prints (公开表 titles).
-    "Y10": "财政拨款支出预算表", "Y11": "财政拨款基本支出预算表", "Y12": "一般公共预算机关运行经费支出预算表",
-    "Y13": "政府采购支出预算表", "Y14": "一般公共预算“三公”经费、会议费、培训费支出预算表",
+    # Budget tables: a title that says 预算 makes the example a budget.
+    **{tid: f"2025年部门{name}" for tid, name in BUDGET_TABLE_NAMES.items()},
 }
 
 

@@ -168,3 +168,17 @@ def in_wan(fig: Figure) -> Figure:
         return fig
     k = _SCALE[fig.unit]
     return replace(fig, value=fig.value.scaleb(-k), decimals=fig.decimals + k, unit="万元")
+
+
+# The budget tables' names without the year and 部门 / 预算单位 the titles print before them: for
+# messages (audit.families.coverage) and the titles of rule examples (audit.examples).
+BUDGET_TABLE_NAMES: dict[str, str] = {
+    # Shanghai
+    "Y1": "财务收支预算总表", "Y2": "收入预算总表", "Y3": "支出预算总表", "Y4": "财政拨款收支预算总表",
+    "Y5": "一般公共预算支出功能分类预算表", "Y6": "政府性基金预算支出功能分类预算表",
+    "Y7": "国有资本经营预算支出功能分类预算表", "Y8": "一般公共预算基本支出部门预算经济分类预算表",
+    "Y9": "“三公”经费和机关运行经费预算表",
+    # Jiangsu (Y1–Y6 and Y8 print shorter titles, 收支预算总表 …; the names above still say which)
+    "Y10": "财政拨款支出预算表", "Y11": "财政拨款基本支出预算表", "Y12": "一般公共预算机关运行经费支出预算表",
+    "Y13": "政府采购支出预算表", "Y14": "“三公”经费、会议费、培训费支出预算表",
+}

@@ -9,12 +9,11 @@ is tested below on made-up findings, so those tests run everywhere.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from fixtures.scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -22,16 +21,8 @@ CAUSES = {"period", "siblings", "breakdown", "reason", "count", "policy", "conce
           "newitem", "table", "other"}
 
 
-def _load():
-    spec = importlib.util.spec_from_file_location("corpus_check", ROOT / "scripts" / "corpus_check.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["corpus_check"] = module
-    spec.loader.exec_module(module)
-    return module
 
-
-cc = _load()
+cc = load_script("corpus_check")
 
 
 def finding(document: str = "a.pdf", rule: str = "N030", severity: str = "error", page: int | None = 3,

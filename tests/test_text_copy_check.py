@@ -9,27 +9,18 @@ is marked `corpus` and skips without the corpus or without pdftotext.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
+from fixtures.scripts import load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
 
 
-def _load():
-    spec = importlib.util.spec_from_file_location("text_copy_check", ROOT / "scripts" / "text_copy_check.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["text_copy_check"] = module
-    spec.loader.exec_module(module)
-    return module
 
-
-tc = _load()
+tc = load_script("text_copy_check")
 cc = tc._corpus_check()
 
 # Errors the PDF finds and a copy may miss, each with the reason the copy cannot carry it:

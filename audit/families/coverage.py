@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterator
 from audit.analysis import Analysis
 from audit.families.base import Direct, Option
 from audit.model import Location
+from audit.names import BUDGET_TABLE_NAMES as BUDGET_NAMES
 from audit.rulebook import Rule
 
 # The nine tables of the final-accounts template (domain §1.5), by the ids extraction gives them.
@@ -27,17 +28,6 @@ BUDGET_SETS: dict[str, tuple[str, ...]] = {
     "shanghai": ("Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y7", "Y8", "Y9"),
     # Jiangsu: the twelve 公开表 (no 国有资本经营 table; 三公 with 会议费 and 培训费 is Y14)
     "jiangsu": ("Y1", "Y2", "Y3", "Y4", "Y10", "Y11", "Y5", "Y8", "Y14", "Y6", "Y12", "Y13"),
-}
-# Short names for messages (the titles vary: 部门 / 预算单位, the year).
-BUDGET_NAMES: dict[str, str] = {
-    # Shanghai
-    "Y1": "财务收支预算总表", "Y2": "收入预算总表", "Y3": "支出预算总表", "Y4": "财政拨款收支预算总表",
-    "Y5": "一般公共预算支出功能分类预算表", "Y6": "政府性基金预算支出功能分类预算表",
-    "Y7": "国有资本经营预算支出功能分类预算表", "Y8": "一般公共预算基本支出部门预算经济分类预算表",
-    "Y9": "“三公”经费和机关运行经费预算表",
-    # Jiangsu (Y1–Y6 and Y8 print shorter titles, 收支预算总表 …; the names above still say which)
-    "Y10": "财政拨款支出预算表", "Y11": "财政拨款基本支出预算表", "Y12": "一般公共预算机关运行经费支出预算表",
-    "Y13": "政府采购支出预算表", "Y14": "“三公”经费、会议费、培训费支出预算表",
 }
 
 
