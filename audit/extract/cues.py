@@ -12,8 +12,9 @@ import re
 FILLER = r"[\s:为是达约共计了,]*"
 
 SHARE = re.compile(r"占(?P<whole>[^,;。占]{0,25}?)(?:的)?(?:比重|比例)?" + FILLER + "$")
-# A cut imposed by policy (经费压减10%, 核减) is not a year-on-year change of the item.
-CHANGE = re.compile(r"(?<![压削核缩])(?P<word>增加|减少|增长|下降|上升|降低|降幅|增幅|减幅|涨幅|减|增)" + FILLER + "$")
+# A cut imposed by policy (经费压减10%, 核减) is not a year-on-year change of the item; nor is
+# the policy goal 稳增长 (“支持商销稳增长30.00万”: an amount for that goal).
+CHANGE = re.compile(r"(?<![压削核缩稳])(?P<word>增加|减少|增长|下降|上升|降低|降幅|增幅|减幅|涨幅|减|增)" + FILLER + "$")
 EXEC = re.compile(r"(?:完成|执行)(?:了)?(?:年初|全年|调整后|调整)?(?:预算|预)(?:数)?(?:的)?" + FILLER + "$|执行率" + FILLER + "$")
 BUDGET = re.compile(r"(?:年初|全年|调整后)?预算(?:数|金额|安排)?" + FILLER + "$")
 ACTUAL = re.compile(r"(?:支出)?(?:决算|执行)(?:数)?" + FILLER + "$")
