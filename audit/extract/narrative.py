@@ -229,7 +229,8 @@ def no_change_of(text: str) -> bool:
 def find_numbers(text: str, vocab: Vocabulary) -> list[Number]:
     """The numbers of a sentence that are figures: a unit follows, or 占 precedes (a bare share).
 
-    A year, a date, a threshold (“10万元以上”) or a page number inside a sentence is not a figure.
+    A year, a date, a threshold (“10万元以上”) or a page number inside a sentence is not a figure;
+    nor is a count written with 万 (“1.2万户”): 万 alone is 万元 only when no counted noun follows.
     """
     out: list[Number] = []
     prev_end = 0
@@ -237,6 +238,8 @@ def find_numbers(text: str, vocab: Vocabulary) -> list[Number]:
         if m.start() < prev_end:
             continue
         unit_m = vocab.unit_pattern.match(text, m.end())
+        if unit_m is not None and unit_m.group(1) == "万" and cues.WAN_COUNTS.match(text, unit_m.end()):
+            unit_m = None  # “1.2万户”: a count, not 万元
         left = text[prev_end:m.start()]
         share_m = cues.SHARE.search(left)
         if unit_m is None and not share_m:

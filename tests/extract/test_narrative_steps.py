@@ -49,6 +49,8 @@ def test_sentence_spans_keep_the_stop_and_skip_blanks() -> None:
     ("2024年度收入。", []),                       # a year is not a figure
     ("单价10万元以上的设备3台。", [("3", "台")]),  # a threshold is not a figure
     ("基本支出占比30.5。", [("30.5", "")]),         # 占 makes a bare number a share
+    ("项目总预算1170.00万，其中209万用于办公。", [("1170.00", "万"), ("209", "万")]),  # 万 alone is money
+    ("惠及企业1.2万户，培训3万人次。", [("3", "万人")]),  # … unless a counted noun follows
 ])
 def test_find_numbers(text: str, values: list[tuple[str, str]]) -> None:
     t = normalise(text)
