@@ -12,12 +12,16 @@ import re
 FILLER = r"[\s:为是达约共计了,]*"
 
 SHARE = re.compile(r"占(?P<whole>[^,;。占]{0,25}?)(?:的)?(?:比重|比例)?" + FILLER + "$")
-# A cut imposed by policy (经费压减10%, 核减) is not a year-on-year change of the item.
-CHANGE = re.compile(r"(?<![压削核缩])(?P<word>增加|减少|增长|下降|上升|降低|降幅|增幅|减幅|涨幅|减|增)" + FILLER + "$")
+# A cut imposed by policy (经费压减10%, 核减) is not a year-on-year change of the item; nor is
+# the policy goal 稳增长 (“支持商销稳增长30.00万”: an amount for that goal).
+CHANGE = re.compile(r"(?<![压削核缩稳])(?P<word>增加|减少|增长|下降|上升|降低|降幅|增幅|减幅|涨幅|减|增)" + FILLER + "$")
 EXEC = re.compile(r"(?:完成|执行)(?:了)?(?:年初|全年|调整后|调整)?(?:预算|预)(?:数)?(?:的)?" + FILLER + "$|执行率" + FILLER + "$")
 BUDGET = re.compile(r"(?:年初|全年|调整后)?预算(?:数|金额|安排)?" + FILLER + "$")
 ACTUAL = re.compile(r"(?:支出)?(?:决算|执行)(?:数)?" + FILLER + "$")
 PRIOR_AFTER = re.compile(r"^\s*(?:相比|相较)?\s*(?:有所|略有)?(?:增加|减少|增长|下降|持平|上升|降低)")
+# 万 written alone is 万元 (“项目总预算1170.00万，其中…”) unless a counted noun follows it
+# (“惠及企业1.2万户”, “培训3万人次”): then it is a numeral of a count, not an amount of money.
+WAN_COUNTS = re.compile(r"\s*(?:户|名|个|家|册|份|件|套|台|辆|张|株|棵|亩|平方|立方|吨|次|条|篇|座|所|间|位|只|头|本|千瓦|公里|米)")
 NOT_A_FIGURE_AFTER = re.compile(r"^\s*(?:\(含\))?(?:以上|以下|及以上|左右)")
 BREAKDOWN = re.compile(r"其中|主要用于|包括|分别为|具体为|分别是")
 # A sentence that stops right after the marker hands its list on to the following lines

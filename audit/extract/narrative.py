@@ -229,7 +229,8 @@ def no_change_of(text: str) -> bool:
 def find_numbers(text: str, vocab: Vocabulary) -> list[Number]:
     """The numbers of a sentence that are figures: a unit follows, or 占 precedes (a bare share).
 
-    A year, a date, a threshold (“10万元以上”) or a page number inside a sentence is not a figure.
+    A year, a date, a threshold (“10万元以上”) or a page number inside a sentence is not a figure;
+    nor is a count written with 万 (“1.2万户”): 万 alone is 万元 only when no counted noun follows.
     """
     out: list[Number] = []
     prev_end = 0
@@ -237,6 +238,8 @@ def find_numbers(text: str, vocab: Vocabulary) -> list[Number]:
         if m.start() < prev_end:
             continue
         unit_m = vocab.unit_pattern.match(text, m.end())
+        if unit_m is not None and unit_m.group(1) == "万" and cues.WAN_COUNTS.match(text, unit_m.end()):
+            unit_m = None  # “1.2万户”: a count, not 万元
         left = text[prev_end:m.start()]
         share_m = cues.SHARE.search(left)
         if unit_m is None and not share_m:
@@ -396,6 +399,18 @@ def concept_of(num: Number, measure: str, period: str, naming: Naming, subject: 
 
 # What may stand between an amount and the marker that opens its list (“100万元，其中：”).
 MARKER_LEAD = re.compile(r"[\s,:(]*(?:主要|具体|其)?")
+# The periods of an amount that can head a list: this year's outcome, or this year's budget
+# (“收入预算1,212.12万元，其中：财政拨款收入…”, “项目总预算1170.00万，其中…”).
+HEAD_PERIODS = frozenset({"current", "budget"})
+# A clause that is only a total word before its amount (“…，合计1170.00万。”): inside a list it
+# restates the head, it is no further part.
+RESTATES = re.compile(r"[\s,;]*(?:合计|共计|总计|总共)[\s:为是]*")
+
+
+def same_unit(a: str, b: str) -> bool:
+    """万 written alone after an amount is 万元 (“870.00万，…80.00万元，合计1410.00万”): a list
+    may mix the two; any other pair of units differs."""
+    return a == b or {a, b} == {"万", "万元"}
 
 
 @dataclass
@@ -425,12 +440,19 @@ class Links:
         return Links(None, False, marker=place.marker, ended=ended)
 
     def is_part(self, measure: str, period: str, num: Number, head_fig: Figure | None, first: bool) -> bool:
-        """A current amount in the head's unit; from a carried head, only the first figure of
+        """A current amount, or one of the head's own period (a budget's parts may each say 预算),
+        in the head's unit; from a carried head, only the first figure of
         the sentence, and only when it is named (a sentence cut by a page break and resumed
         as “30.8万元，主要原因…” is no item of the list)."""
         if self.carried and (not first or not _has_words(num.left)):
             return False
-        return measure == "amount" and period == "current" and head_fig is not None and num.unit == head_fig.unit
+        return (measure == "amount" and head_fig is not None and period in {"current", head_fig.period}
+                and same_unit(num.unit, head_fig.unit))
+
+    def restates(self, num: Number) -> bool:
+        """“…，其中A 870.00万，B 300.00万，合计1170.00万”: an amount whose clause is only a total
+        word, after at least one part of the list, is the head again."""
+        return any(h == self.head for h, _, _ in self.parts) and bool(RESTATES.fullmatch(num.left))
 
     def after_figure(self, fig: Figure, text: str, stop: int) -> None:
         """Remember the last amount; a marker right after it, before the next number, makes it the head.
@@ -439,7 +461,7 @@ class Links:
         list reaches the next number before the clause ends opens a breakdown; and only a marker
         that follows the amount (“100万元，其中：”), not one further on in the sentence.
         """
-        current = fig.measure == "amount" and fig.period == "current"
+        current = fig.measure == "amount" and fig.period in HEAD_PERIODS
         if current:
             self.last_amount = fig.index
         tail = text[stop:]
@@ -533,12 +555,16 @@ def _sentence(place: Place, claim: ClaimInfo, vocab: Vocabulary, carry: Carry, f
             subject, how = naming.subject or concept, "explicit"
         head_fig = figures[links.head] if links.head is not None else None
         part = links.is_part(m.measure, period, num, head_fig, not claim.figures)
+        restated = part and links.restates(num)
         if part and head_fig is not None and concept == head_fig.concept:
             concept = f"claim:{claim.id}:{num.start}"
+        if restated and head_fig is not None:
+            period, basis = head_fig.period, head_fig.basis
         fig = Figure(
             concept=concept, value=num.value, decimals=num.decimals, unit=num.unit,
             location=place.stream.location(place.start + num.start, place.start + num.end), measure=m.measure,
-            period=period, claim=claim.id, role=_role(text, num, part), of=m.of, direction=m.direction,
+            period=period, claim=claim.id, role="restates" if restated else _role(text, num, part), of=m.of,
+            direction=m.direction,
             section=claim.section, index=len(figures), basis=m.of_basis or basis,
             binding=how if concept == subject else "explicit",
         )
@@ -547,7 +573,8 @@ def _sentence(place: Place, claim: ClaimInfo, vocab: Vocabulary, carry: Carry, f
         if part and links.head is not None:
             parents[fig.index] = links.head
             links.used = links.used or links.carried
-            links.parts.append((links.head, links.opened_at, fig))
+            if not restated:
+                links.parts.append((links.head, links.opened_at, fig))
         links.after_figure(fig, text, num.stop)
     ends_paragraph = not place.stream.text[place.end:].strip()
     return links.carry_on(text, p_index, claim, carry, links.open_list(text, figures) if ends_paragraph else None)

@@ -49,6 +49,8 @@ def test_sentence_spans_keep_the_stop_and_skip_blanks() -> None:
     ("2024年度收入。", []),                       # a year is not a figure
     ("单价10万元以上的设备3台。", [("3", "台")]),  # a threshold is not a figure
     ("基本支出占比30.5。", [("30.5", "")]),         # 占 makes a bare number a share
+    ("项目总预算1170.00万，其中209万用于办公。", [("1170.00", "万"), ("209", "万")]),  # 万 alone is money
+    ("惠及企业1.2万户，培训3万人次。", [("3", "万人")]),  # … unless a counted noun follows
 ])
 def test_find_numbers(text: str, values: list[tuple[str, str]]) -> None:
     t = normalise(text)
@@ -68,6 +70,8 @@ def test_find_numbers_left_runs_from_the_previous_figure() -> None:
     ("比上年下降3%。", "change_rate", -1),
     ("完成年初预算的95%。", "exec_rate", None),
     ("预算执行率98%。", "exec_rate", None),
+    # the policy goal 稳增长 names what an amount is for; it is no change
+    ("支持商销稳增长30.00万。", "amount", None),
 ])
 def test_measure_of(text: str, measure: str, direction: int | None) -> None:
     (n,) = nums(text)
@@ -315,3 +319,37 @@ def test_no_change_belongs_to_its_own_clause() -> None:
     assert no_change_of("公务接待费0万元，与上年持平。")
     assert no_change_of("与上年持平，增加5万元。")  # one clause contradicting itself: W030 checks it
     assert not no_change_of(normalise("一般公共预算拨款支出预算800万元，比2024年预算增加20万元；政府性基金拨款支出预算0万元，与2024年预算持平。"))
+
+
+@pytest.mark.parametrize("text", [
+    # a budget amount heads its list; the parts need not say 预算 and need not be known names
+    "2025年度项目总预算100.00万，其中支持甲事项60.00万，支持乙事项40.00万。",
+    "2025年，本单位收入预算100.00万元，其中：财政拨款收入60.00万元；事业收入40.00万元。",
+    # a part may itself say 预算 (the head's period)
+    "支出预算100.00万元，其中：财政拨款支出预算60.00万元，其他支出预算40.00万元。",
+    # 万 written alone is 万元: one list may mix them
+    "2025年度项目总预算100.00万，其中支持甲事项60.00万元，支持乙事项40.00万。",
+])
+def test_a_budget_amount_heads_its_list(text: str) -> None:
+    ex = _extract(text)
+    assert ex.parents == {1: 0, 2: 0}
+
+
+def test_a_part_of_an_outcome_is_no_budget() -> None:
+    """Under this year's outcome, an amount that says 预算 is no part of it."""
+    ex = _extract("本年支出100.00万元，其中：基本支出60.00万元，项目支出预算40.00万元。")
+    assert ex.parents == {1: 0}
+
+
+@pytest.mark.parametrize("word", ["合计", "共计", "总计"])
+def test_a_closing_total_restates_the_head(word: str) -> None:
+    ex = _extract(f"2025年度项目总预算100.00万，其中支持甲事项60.00万，支持乙事项40.00万，{word}100.00万。")
+    assert ex.parents == {1: 0, 2: 0, 3: 0}
+    assert [f.role for f in ex.figures] == [None, "part", "part", "restates"]
+    assert (ex.figures[3].period, ex.figures[3].basis) == (ex.figures[0].period, ex.figures[0].basis)
+
+
+def test_a_total_word_before_any_part_is_a_part() -> None:
+    """合计 first in the list (“其中：合计…”) restates nothing yet: only after a part it does."""
+    ex = _extract("支出100.00万元，其中：合计60.00万元，公用经费40.00万元。")
+    assert [f.role for f in ex.figures] == [None, "part", "part"]

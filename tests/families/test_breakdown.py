@@ -40,3 +40,32 @@ def test_shortfall_with_shares_summing_to_100_is_an_error() -> None:
 def test_head_carried_to_following_lines(run: Run) -> None:
     text = "2022年本年支出合计300.00万元，其中：\n基本支出200.00万元，主要包括：工资。\n项目支出150.00万元，主要用于：项目。"
     assert run(text, rules={"N010"}) == [("N010", 1)]
+
+
+BUDGET = "上海市某区某委员会2025年区级部门预算\n某某专项经费情况说明\n{}\n"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a closing 合计 says the list is complete: falling short is an error, located on line 3
+    pytest.param("2025年度项目总预算1170.00万，其中支持甲870.00万，支持乙70.00万，支持丙180.00万，支持丁40.00万，"
+                 "合计1170.00万。", [("N010", "error")], id="complete-short"),
+    pytest.param("2025年度项目总预算1170.00万，其中支持甲870.00万，支持乙70.00万，支持丙180.00万，支持丁60.00万，"
+                 "合计1170.00万。", [("N010", "error")], id="complete-excess"),
+    pytest.param("2025年度项目总预算1170.00万，其中支持甲870.00万，支持乙70.00万，支持丙180.00万，支持丁50.00万，"
+                 "合计1170.00万。", [], id="complete-pass"),
+    # rounding: four parts written to the unit may be 2 off a total written to the unit (info only)
+    pytest.param("2025年度项目总预算100万，其中支持甲30万，支持乙30万，支持丙20万，支持丁21万，合计100万。", [],
+                 id="rounding"),
+    # no closing total: a budget's list may be partial; only an excess is certain
+    pytest.param("2025年度项目总预算1170.00万，其中支持甲870.00万，支持乙70.00万。", [], id="partial-short"),
+    pytest.param("2025年度项目总预算1170.00万，其中支持甲870.00万，支持乙370.00万元。", [("N010", "error")],
+                 id="partial-excess"),
+    # the closing total is the head again: checked equal, not added
+    pytest.param("2025年度项目总预算1170.00万，其中支持甲870.00万，支持乙300.00万，合计1180.00万。",
+                 [("N010", "error")], id="closing-total-differs"),
+])
+def test_budget_lists(text: str, expected: list[tuple[str, str]]) -> None:
+    result = check_text(BUDGET.format(text))
+    found = [(f.rule, f.severity) for f in result.findings if f.rule == "N010" and f.severity != "info"]
+    assert found == expected
+    assert all(f.locations[0].line == 3 for f in result.findings if f.rule == "N010")
