@@ -64,8 +64,6 @@ NAME_FILLER = re.compile(
     r"|[^\u4e00-\u9fff]")
 # “项目…涉及一般公共预算当年财政拨款X万元”: the funds the projects involve, not the named total.
 INVOLVING = re.compile(r"涉及")
-# A term right after 不含 names what the number leaves out: “设备（不含车辆）1台” counts no vehicles.
-EXCLUDING = re.compile(r"(?:不含|不包含|不包括)\s*$")
 # List markers a paragraph starts with: a carried list ends at a sibling of its head's marker.
 LIST_MARKERS = [
     ("part", re.compile(r"^\s*第[一二三四五六七八九十]+部分")),
@@ -90,8 +88,9 @@ ASIDE = re.compile(r"\([^()]*\)")
 # noun they are that thing's budget (“专项债券支出预算…”), which the vocabulary does not know.
 BARE_TOTAL = re.compile(r"(?:收入|支出)预算")
 BODY_END = re.compile(r"(?:院|局|委员会|委|办事处|办公室|厅|室|中心|所|站|馆|会|处|部|部门|单位|政府)$")
-# A bracket that says what is left out: “设备（不含车辆）1台” counts equipment, not vehicles.
-EXCLUDED = re.compile(r"\((?:不含|不包括|不包含|除)[^()]*$")
+# What is left out: a term in an open bracket of 不含 / 除, or right after 不含 (“设备（不含车辆）1台”,
+# “设备不含车辆1台” count equipment, not vehicles).
+EXCLUDED = re.compile(r"(?:\((?:不含|不包括|不包含|除)[^()]*|(?:不含|不包含|不包括)\s*)$")
 
 
 def unnamed_words(text: str) -> str:

@@ -329,8 +329,7 @@ def naming_of(num: Number, paths: list[PathMatch], vocab: Vocabulary, reason_at:
         return Naming(None, False, False, True)
     left = num.left[: num.left.rfind("占")] if num.share_whole is not None else num.left
     named = vocab.last_concept(left, before=lead_in if num.left_start == 0 else "")
-    excluded = cues.EXCLUDED.search(left[: named.start]) or cues.EXCLUDING.search(left[: named.start]) if named else None
-    if named is not None and (CLAUSE_BREAK.search(left[named.end:]) or excluded):
+    if named is not None and (CLAUSE_BREAK.search(left[named.end:]) or cues.EXCLUDED.search(left[: named.start])):
         named = None  # named in an earlier clause, or as what is left out (不含车辆)
     path = next((p for p in reversed(paths) if num.left_start <= p.start and p.end <= num.start), None)
     if named is not None and path is not None and GENERIC_TOTAL.fullmatch(left[named.start:named.end]):
