@@ -347,18 +347,33 @@ def rulers(rows: list[Row]) -> list[tuple[Ruler, Callable[[str], int]]]:
     return [(r, m) for r, m in found if r]
 
 
-def by_characters(rows: list[Row]) -> list[bool | None]:
+# Typesetters end full lines up to a few ems short of the edge: brackets and numbers are kept
+# whole, punctuation is compressed or hung (measured on real reports: up to 3 em); a text copy of
+# a typeset page (`pdftotext -layout`, a viewer's copy) does the same, and adds spaces around numbers.
+TYPESET_SLACK_EM = 4.0
+
+
+def typeset_slack(found: list[tuple[Ruler, Callable[[str], int]]]) -> float:
+    """The slack in ems a full line may leave: none where a program wrapped the text (many lines
+    of exactly one length), since there a short line is short; a typesetter's otherwise."""
+    return 0.0 if any(r.exact for r, m in found if m is len) else TYPESET_SLACK_EM
+
+
+def by_characters(rows: list[Row], typeset: bool = False) -> list[bool | None]:
     """Is each line full, given the next one, counting characters and display columns?
 
-    False everywhere when the lines show no wrap width (one paragraph per line).
+    False everywhere when the lines show no wrap width (one paragraph per line). `typeset`: a
+    text copy of a typeset page, judged as the PDF reader judges the page (`typeset_slack`);
+    otherwise a line that leaves its sentence open gets the ruler's own slack (`Ruler.full`).
     """
     texts = _texts(rows)
     found = rulers(rows)
     if not found:
         return [False] * len(rows)
+    slack = typeset_slack(found) if typeset else 0.0
     out: list[bool | None] = []
     for i, text in enumerate(texts):
         token = first_token(texts[i + 1]) if i + 1 < len(texts) else ""
-        open_end = not ends_sentence(text) and not heading_like(text)  # a short heading is no wrap
-        out.append(bool(token) and any(r.full(m(text), m(token), open_end) for r, m in found))
+        open_end = not typeset and not ends_sentence(text) and not heading_like(text)  # a short heading is no wrap
+        out.append(bool(token) and any(r.full(m(text), m(token) + slack * m("一"), open_end) for r, m in found))
     return out

@@ -14,15 +14,10 @@ from __future__ import annotations
 import unicodedata
 
 from audit.document import Line, Paragraph
-from audit.readers.paragraphs import Row, by_characters, first_token, rebuild, rulers
+from audit.readers.paragraphs import Row, by_characters, first_token, rebuild, rulers, typeset_slack
 from audit.readers.pdf_layout import VLine
 
 _RIGHT_QUANTILE = 0.9
-# Typesetters end full lines up to a few ems short of the edge: brackets and numbers are kept
-# whole, punctuation is compressed or hung (measured on real reports: up to 3 em).
-_SLACK_EM = 4.0
-
-
 def paragraphs(
     prose: list[tuple[int, VLine]], widths: list[float], captions: set[tuple[int, int]] = frozenset()
 ) -> list[Paragraph]:
@@ -50,7 +45,7 @@ def paragraphs(
         (many lines of exactly one length) the geometry gets no slack: there a short line is
         short, and digits, narrower than CJK, are what the count is for."""
         by_text = by_characters(kept)
-        slack = 0.0 if any(r.exact for r, m in rulers(kept) if m is len) else _SLACK_EM
+        slack = typeset_slack(rulers(kept))
         out: list[bool | None] = []
         for i, row in enumerate(kept):
             ln, edge = geometry[id(row.line)]

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from audit.document import Document, Line, Paragraph, Table, UnreadableDocument
-from audit.readers.paragraphs import Row, first_token, rebuild, rulers, tab_cells
+from audit.readers.paragraphs import Row, by_characters, rebuild, tab_cells
 from audit.readers.pdf_titles import could_be_title
 
 
@@ -69,7 +69,7 @@ def read_text(path: str) -> Document:
     rows = _rows(raw_lines, taken)
     if not rows and not tables:
         raise UnreadableDocument("文件为空 (empty file)")
-    paragraphs = [unspaced(p) for p in rebuild(tab_cells(rows), typeset_measure)] if rows else []
+    paragraphs = [unspaced(p) for p in rebuild(tab_cells(rows), _typeset)] if rows else []
     return Document(path=path, kind="text", paragraphs=paragraphs, tables=tables)
 
 
@@ -93,26 +93,10 @@ def _marked(line: Line) -> Line:
     return replace(line, layout=spaces) if spaces else line
 
 
-# A copy of a typeset page (`pdftotext -layout`, text copied out of a viewer) ends its full lines
-# up to a few ems short of the width, as on the page itself (pdf_narrative._SLACK_EM): brackets
-# and numbers are kept whole, and the copy adds spaces around numbers the page set closer.
-_SLACK_EM = 4
-
-
-def typeset_measure(rows: list[Row]) -> list[bool | None]:
-    """Is each line full, given the next one? Where a program wrapped the text (many lines of
-    exactly one length) a short line is short; in a copy of a typeset page a line within the
-    typesetter's slack of the width is full, as the PDF reader judges the page itself."""
-    found = rulers(rows)
-    if not found:
-        return [False] * len(rows)
-    slack = 0 if any(r.exact for r, m in found if m is len) else _SLACK_EM
-    texts = [row.line.text.lstrip("\f") for row in rows]
-    out: list[bool | None] = []
-    for i, text in enumerate(texts):
-        token = first_token(texts[i + 1]) if i + 1 < len(texts) else ""
-        out.append(bool(token) and any(r.full(m(text), m(token) + slack * m("一")) for r, m in found))
-    return out
+def _typeset(rows: list[Row]) -> list[bool | None]:
+    """A text file may be a copy of a typeset page: a line within the typesetter's slack of the
+    width is full there, as the PDF reader judges the page itself."""
+    return by_characters(rows, typeset=True)
 
 
 def _tables(numbered: list[tuple[int, str]]) -> tuple[list[Table], set[int]]:
